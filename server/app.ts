@@ -1,0 +1,49 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { COLLAB_PATH } from '../shared/collabProtocol.js'
+import { ApiError } from './api/ApiError.js'
+import { documentsRoutes } from './api/documentsRoutes.js'
+import { openAccessPolicy, type AccessPolicy } from './collab/access.js'
+import type { CollabServer } from './collab/CollabServer.js'
+import { collabRoute } from './collab/collabRoute.js'
+import type { Storage } from './storage/Storage.js'
+
+export interface AppOptions {
+  storage: Storage
+  collab: CollabServer
+  /** Who may open which document; defaults to "anyone may edit any live document". */
+  accessPolicy?: AccessPolicy
+  /** Folder of the built client to serve (omit in API-only tests). */
+  clientDir?: string
+}
+
+/** Builds the whole HTTP + websocket app. It listens nowhere: `main.ts` does that. */
+export function createApp({ storage, collab, accessPolicy, clientDir }: AppOptions): Hono {
+  const app = new Hono()
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status)
+    console.error('[api] unexpected error', error)
+    return c.json({ error: { code: 'internal_error', message: 'Something went wrong on the server. Nothing was changed; please try again.' } }, 500)
+  })
+
+  app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
+  app.route('/api/docs', documentsRoutes(storage, collab))
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'There is no such API endpoint.')
+  })
+
+  app.get(`${COLLAB_PATH}/:docId`, collabRoute(collab, accessPolicy ?? openAccessPolicy(storage)))
+
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    const root = relative(process.cwd(), clientDir) || '.'
+    const indexHtml = readFileSync(join(clientDir, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root }))
+    app.use('*', serveStatic({ root }))
+    // Client-side routes (/, /d/<id>, /trash) all get the single-page app.
+    app.get('*', (c) => c.html(indexHtml))
+  }
+  return app
+}

@@ -1,0 +1,130 @@
+import type { CloseCodeName } from '../../shared/closeCodes.js'
+import type { Storage } from '../storage/Storage.js'
+import type { Access } from './access.js'
+import type { CollabSocket } from './CollabSocket.js'
+import { Connection } from './Connection.js'
+import { handleMessage } from './messageHandlers.js'
+import { ProtocolError } from './ProtocolError.js'
+import type { Room } from './Room.js'
+import { RoomRegistry } from './RoomRegistry.js'
+import { encodeAwarenessMessage } from './messages.js'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import { MessageType } from '../../shared/collabProtocol.js'
+
+/** What the transport calls for each accepted socket. */
+export interface SocketEvents {
+  onMessage(data: Uint8Array | string): void
+  onClose(): void
+}
+
+export interface CollabServerOptions {
+  compactAfter?: number
+  retryDelayMs?: number
+  log?: (message: string, error?: unknown) => void
+}
+
+/**
+ * The collaboration server without a transport: it takes accepted sockets, joins them to rooms, and routes
+ * their frames. Frames that arrive while a room is still loading wait in order; nothing is sent to a client
+ * before its room holds the stored document.
+ */
+export class CollabServer {
+  readonly rooms: RoomRegistry
+  private readonly log: (message: string, error?: unknown) => void
+  private readonly openConnections = new Set<Connection>()
+
+  constructor(storage: Storage, options: CollabServerOptions = {}) {
+    this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
+    this.rooms = new RoomRegistry(storage, {
+      compactAfter: options.compactAfter ?? 200,
+      retryDelayMs: options.retryDelayMs ?? 500,
+      log: this.log,
+    })
+  }
+
+  /** Attaches an accepted socket (access already decided) to its document's room. */
+  connect(socket: CollabSocket, docId: string, access: Access): SocketEvents {
+    const connection = new Connection(socket, docId, access)
+    this.openConnections.add(connection)
+    let room: Room | null = null
+    const waiting: Uint8Array[] = []
+
+    const process = (frame: Uint8Array): void => {
+      if (!room || connection.isClosed) return
+      try {
+        handleMessage(room, connection, frame)
+      } catch (error) {
+        this.reject(connection, error)
+      }
+    }
+
+    this.rooms.acquire(docId).then(
+      (loaded) => {
+        if (connection.isClosed) {
+          void this.rooms.releaseIfIdle(loaded)
+          return
+        }
+        room = loaded
+        room.addConnection(connection)
+        this.greet(room, connection)
+        for (const frame of waiting.splice(0)) process(frame)
+      },
+      (error: unknown) => {
+        this.log(`loading ${docId} failed`, error)
+        connection.close('storageUnavailable')
+      },
+    )
+
+    return {
+      onMessage: (data) => {
+        if (typeof data === 'string') return this.reject(connection, new ProtocolError('textFrame', 'text frame'))
+        if (room) process(data)
+        else waiting.push(data)
+      },
+      onClose: () => {
+        connection.markClosed()
+        this.openConnections.delete(connection)
+        if (!room) return
+        room.removeConnection(connection)
+        void this.rooms.releaseIfIdle(room)
+      },
+    }
+  }
+
+  /** Sends the server's sync step 1 and the current awareness, as y-websocket's server does. */
+  private greet(room: Room, connection: Connection): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeSyncStep1(encoder, room.doc)
+    connection.send(encoding.toUint8Array(encoder))
+    const states = room.awareness.getStates()
+    if (states.size > 0) {
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])))
+    }
+  }
+
+  private reject(connection: Connection, error: unknown): void {
+    const code: CloseCodeName = error instanceof ProtocolError ? error.closeCode : 'malformedMessage'
+    this.log(`closing connection ${connection.number} to ${connection.docId}: ${code} (${String((error as Error)?.message ?? error)})`)
+    connection.close(code)
+  }
+
+  /** Closes every connection to one document (for example when it is moved to the trash). */
+  disconnectDocument(docId: string, code: CloseCodeName): void {
+    for (const connection of this.openConnections) {
+      if (connection.docId === docId) connection.close(code)
+    }
+  }
+
+  get connectionCount(): number {
+    return this.openConnections.size
+  }
+
+  /** Saves everything and closes every connection (for a graceful shutdown). */
+  async close(timeoutMs = 10_000): Promise<void> {
+    for (const connection of this.openConnections) connection.close('serverShuttingDown')
+    await this.rooms.closeAll(timeoutMs)
+  }
+}

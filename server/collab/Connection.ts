@@ -1,0 +1,50 @@
+import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
+import type { Access } from './access.js'
+import type { CollabSocket } from './CollabSocket.js'
+
+/** A peer that queues more than this without reading is dropped rather than letting memory grow. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+
+let nextConnectionNumber = 1
+
+/** One client's socket inside a room: guarded sends, its access, and the awareness ids it controls. */
+export class Connection {
+  readonly number = nextConnectionNumber++
+  /** Awareness client ids this connection has announced; removed for everyone when it closes. */
+  readonly awarenessIds = new Set<number>()
+  /** Whether the client asked for "saved" acknowledgements. */
+  wantsSavedAcks = false
+  private closed = false
+
+  constructor(
+    private readonly socket: CollabSocket,
+    readonly docId: string,
+    readonly access: Access,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed || !this.socket.isOpen
+  }
+
+  /** Sends a message unless the socket is gone; closes a peer that stopped reading. */
+  send(message: Uint8Array): void {
+    if (this.isClosed) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close('tooSlow')
+      return
+    }
+    this.socket.send(message)
+  }
+
+  /** Closes with one of our named close codes; the name is the close reason on the wire. */
+  close(code: CloseCodeName): void {
+    if (this.closed) return
+    this.closed = true
+    this.socket.close(CloseCode[code], code)
+  }
+
+  /** Marks the connection closed after the socket closed by itself. */
+  markClosed(): void {
+    this.closed = true
+  }
+}

@@ -1,0 +1,61 @@
+import type { Storage } from '../storage/Storage.js'
+import { Room, type RoomOptions } from './Room.js'
+
+/**
+ * Loads each document's room once, shares it between its connections, and unloads it when the last one
+ * leaves and its edits are written. A failed load leaves no trace, so the next connection tries again.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>()
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: RoomOptions,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  /** The live room for a document, loading it from storage if needed. */
+  acquire(docId: string): Promise<Room> {
+    let room = this.rooms.get(docId)
+    if (!room) {
+      room = Room.load(docId, this.storage, this.options)
+      this.rooms.set(docId, room)
+      room.catch(() => {
+        if (this.rooms.get(docId) === room) this.rooms.delete(docId)
+      })
+    }
+    return room
+  }
+
+  /** The loaded room for a document, if any (does not load). */
+  async peek(docId: string): Promise<Room | undefined> {
+    const room = this.rooms.get(docId)
+    return room ? room.catch(() => undefined) : undefined
+  }
+
+  /** Call when a room may have become empty: unloads it once its edits are stored. */
+  async releaseIfIdle(room: Room): Promise<void> {
+    if (room.connections.size > 0) return
+    await room.whenSaved()
+    // Someone may have joined while we were writing.
+    if (room.connections.size > 0 || (await this.rooms.get(room.docId)) !== room) return
+    this.rooms.delete(room.docId)
+    room.destroy()
+  }
+
+  /** Writes every room's pending edits (waiting at most `timeoutMs`) and unloads them all. */
+  async closeAll(timeoutMs: number): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => undefined)))
+    const saves = Promise.all(rooms.map((room) => room?.whenSaved()))
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))
+    const outcome = await Promise.race([saves, timedOut])
+    clearTimeout(timer)
+    if (outcome === 'timeout') this.options.log('shutdown: some edits could not be saved before the timeout')
+    for (const room of rooms) room?.destroy()
+    this.rooms.clear()
+  }
+}

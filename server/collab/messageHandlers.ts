@@ -1,0 +1,104 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/collabProtocol.js'
+import type { Connection } from './Connection.js'
+import { encodeAwarenessMessage, encodeSavedMessage } from './messages.js'
+import { ProtocolError } from './ProtocolError.js'
+import type { Room } from './Room.js'
+
+interface MessageContext {
+  room: Room
+  connection: Connection
+  decoder: decoding.Decoder
+}
+
+type MessageHandler = (context: MessageContext) => void
+
+function handleSync({ room, connection, decoder }: MessageContext): void {
+  const step = decoding.readVarUint(decoder)
+  switch (step) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeSyncStep2(encoder, room.doc, stateVector)
+      connection.send(encoding.toUint8Array(encoder))
+      return
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder)
+      applyClientUpdate(room, connection, update)
+      return
+    }
+    default:
+      throw new ProtocolError('malformedMessage', `unknown sync step ${step}`)
+  }
+}
+
+function applyClientUpdate(room: Room, connection: Connection, update: Uint8Array): void {
+  if (connection.access !== 'write') throw new ProtocolError('readOnly', 'update from a read-only connection')
+  try {
+    // Decoding first means a truncated or corrupt update is refused before it touches the document.
+    Y.decodeUpdate(update)
+  } catch (error) {
+    throw new ProtocolError('malformedMessage', `undecodable update: ${String(error)}`)
+  }
+  try {
+    Y.applyUpdate(room.doc, update, connection)
+  } catch (error) {
+    throw new ProtocolError('updateRejected', `update failed to apply: ${String(error)}`)
+  }
+}
+
+function handleAwareness({ room, connection, decoder }: MessageContext): void {
+  const update = decoding.readVarUint8Array(decoder)
+  try {
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection)
+  } catch (error) {
+    throw new ProtocolError('malformedMessage', `bad awareness update: ${String(error)}`)
+  }
+}
+
+function handleQueryAwareness({ room, connection }: MessageContext): void {
+  const states = [...room.awareness.getStates().keys()]
+  connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)))
+}
+
+function handleSavedSubscription({ room, connection }: MessageContext): void {
+  connection.wantsSavedAcks = true
+  connection.send(encodeSavedMessage(room.savedStateVector))
+}
+
+const handlers: Partial<Record<number, MessageHandler>> = {
+  [MessageType.sync]: handleSync,
+  [MessageType.awareness]: handleAwareness,
+  [MessageType.queryAwareness]: handleQueryAwareness,
+  [MessageType.saved]: handleSavedSubscription,
+}
+
+/**
+ * Reads one binary frame and acts on it. Throws a ProtocolError, naming the close code, for anything
+ * malformed: an unknown type, a truncated frame, trailing bytes.
+ */
+export function handleMessage(room: Room, connection: Connection, frame: Uint8Array): void {
+  const decoder = decoding.createDecoder(frame)
+  let messageType: number
+  try {
+    messageType = decoding.readVarUint(decoder)
+  } catch {
+    throw new ProtocolError('malformedMessage', 'empty or truncated frame')
+  }
+  const handler = handlers[messageType]
+  if (!handler) throw new ProtocolError('unknownMessageType', `message type ${messageType}`)
+  try {
+    handler({ room, connection, decoder })
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError('malformedMessage', `truncated or malformed message: ${String(error)}`)
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('malformedMessage', 'unexpected bytes after the message')
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+import { readConfig } from './config.js'
+import { listen } from './listen.js'
+import { SqliteStorage } from './storage/SqliteStorage.js'
+
+/** The one entry point that starts anything: config, storage, listen, graceful shutdown. */
+async function main(): Promise<void> {
+  const config = readConfig()
+  const storage = new SqliteStorage(join(config.dataDir, 'caucus.sqlite'))
+  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir })
+  console.log(`Caucus is running at ${server.url}  (data: ${config.dataDir})`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received: saving open documents and shutting down…`)
+    await server.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error('Caucus failed to start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

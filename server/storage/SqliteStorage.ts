@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import * as Y from 'yjs'
+import type { DocumentRecord, Storage } from './Storage.js'
+
+interface DocumentRow {
+  id: string
+  title: string
+  created_at: number
+  updated_at: number
+  deleted_at: number | null
+}
+
+const toRecord = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  deletedAt: row.deleted_at,
+})
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
+`
+
+/**
+ * The embedded default storage: one SQLite file in WAL mode. `synchronous = FULL` makes every commit durable
+ * before the call returns, so an update is only reported saved once it would survive a crash or power loss.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(filename: string) {
+    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true })
+    this.db = new Database(filename)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.exec(SCHEMA)
+    const db = this.db
+    this.statements = {
+      list: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE deleted_at IS NULL ORDER BY updated_at DESC'),
+      listTrashed: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC'),
+      get: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      insert: db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      purge: db.prepare('DELETE FROM documents WHERE id = ?'),
+      touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
+      loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
+      appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
+      countUpdates: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ?'),
+      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+    }
+  }
+
+  async listDocuments({ trashed }: { trashed: boolean }): Promise<DocumentRecord[]> {
+    return (trashed ? this.statements.listTrashed : this.statements.list).all().map(toRecord)
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | undefined> {
+    const row = this.statements.get.get(id)
+    return row && toRecord(row)
+  }
+
+  async createDocument({ id, title, now }: { id: string; title: string; now: number }): Promise<DocumentRecord> {
+    this.statements.insert.run(id, title, now, now)
+    return { id, title, createdAt: now, updatedAt: now, deletedAt: null }
+  }
+
+  async updateDocument(
+    id: string,
+    changes: { title?: string; deletedAt?: number | null; now: number },
+  ): Promise<DocumentRecord | undefined> {
+    const sets: string[] = ['updated_at = @now']
+    if (changes.title !== undefined) sets.push('title = @title')
+    if (changes.deletedAt !== undefined) sets.push('deleted_at = @deletedAt')
+    const result = this.db.prepare(`UPDATE documents SET ${sets.join(', ')} WHERE id = @id`).run({
+      id,
+      now: changes.now,
+      title: changes.title ?? null,
+      deletedAt: changes.deletedAt ?? null,
+    })
+    return result.changes === 0 ? undefined : this.getDocument(id)
+  }
+
+  async purgeDocument(id: string): Promise<boolean> {
+    return this.statements.purge.run(id).changes > 0
+  }
+
+  async loadUpdates(docId: string): Promise<Uint8Array[]> {
+    return this.statements.loadUpdates.all(docId).map((row) => new Uint8Array(row.data))
+  }
+
+  private readonly appendTransaction = (docId: string, updates: Uint8Array[], now: number): number => {
+    for (const update of updates) this.statements.appendUpdate.run(docId, update)
+    this.statements.touch.run(now, docId)
+    return this.statements.countUpdates.get(docId)?.n ?? 0
+  }
+
+  async appendUpdates(docId: string, updates: Uint8Array[], now: number): Promise<{ logLength: number }> {
+    const logLength = this.db.transaction(this.appendTransaction)(docId, updates, now)
+    return { logLength }
+  }
+
+  async compact(docId: string): Promise<void> {
+    this.db.transaction(() => {
+      const rows = this.statements.loadUpdates.all(docId)
+      const last = rows.at(-1)
+      if (rows.length < 2 || !last) return
+      // Rebuilding a Y.Doc (rather than Y.mergeUpdates) lets Yjs garbage-collect deleted content.
+      const doc = new Y.Doc()
+      for (const row of rows) Y.applyUpdate(doc, row.data)
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      doc.destroy()
+      this.statements.deleteUpTo.run(docId, last.seq)
+      this.statements.appendUpdate.run(docId, snapshot)
+    })()
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}

@@ -1,0 +1,27 @@
+import { getSchema, type AnyExtension } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import { isSafeLinkUrl } from './safeUrl.js'
+
+/**
+ * The editor's document model, shared by the browser editor and the server (export, validation).
+ * The client adds DOM-only extensions (collaboration, carets, placeholders) on top of this list.
+ */
+export function createSchemaExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Collaboration brings its own Yjs-aware undo manager (only your own edits are undone).
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ['mailto'],
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+        isAllowedUri: (url) => isSafeLinkUrl(url),
+      },
+    }),
+  ]
+}
+
+/** The ProseMirror schema built from the shared extension list. */
+export const editorSchema = getSchema(createSchemaExtensions())

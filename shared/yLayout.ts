@@ -1,0 +1,8 @@
+/**
+ * Where things live inside a Caucus Y.Doc. Every reader and writer (editor, server, export) takes the names
+ * from here.
+ */
+export const YLayout = {
+  /** The statement's rich text, as Tiptap's Collaboration extension stores it. */
+  richTextFragment: 'default',
+} as const
