@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { COLLAB_PATH } from '../../shared/collabProtocol.js'
+import { SaveTracker } from './SaveTracker.js'
+
+export interface CollabSession {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  saveTracker: SaveTracker
+}
+
+function collabUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${scheme}//${window.location.host}${COLLAB_PATH}`
+}
+
+/**
+ * One document's live session: a Y.Doc kept in IndexedDB (so offline edits survive a reload) and synced
+ * with the server once the local copy is loaded. Created in an effect, not a memo, so React's StrictMode
+ * double mount gets a fresh, working session.
+ */
+export function useCollabSession(docId: string): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null)
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const local = new IndexeddbPersistence(`caucus:${docId}`, doc)
+    // No BroadcastChannel: every tab talks to the server, so "saved" always means saved on the server.
+    const provider = new WebsocketProvider(collabUrl(), docId, doc, { connect: false, disableBc: true })
+    const saveTracker = new SaveTracker(doc, provider)
+    let cancelled = false
+    const connect = () => {
+      if (!cancelled) provider.connect()
+    }
+    // Connect once the local copy is loaded (or after a moment if IndexedDB is unavailable).
+    local.whenSynced.then(connect, connect)
+    const fallback = setTimeout(connect, 1500)
+    setSession({ doc, provider, saveTracker })
+    return () => {
+      cancelled = true
+      clearTimeout(fallback)
+      saveTracker.destroy()
+      provider.destroy()
+      void local.destroy()
+      doc.destroy()
+      setSession(null)
+    }
+  }, [docId])
+
+  return session
+}

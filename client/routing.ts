@@ -1,0 +1,41 @@
+import { useSyncExternalStore } from 'react'
+
+export type Route = { page: 'documents' } | { page: 'trash' } | { page: 'editor'; docId: string } | { page: 'notFound' }
+
+/** Reads the page to show from a pathname. */
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'documents' }
+  if (pathname === '/trash') return { page: 'trash' }
+  const match = /^\/d\/([^/]+)\/?$/.exec(pathname)
+  if (match?.[1]) return { page: 'editor', docId: decodeURIComponent(match[1]) }
+  return { page: 'notFound' }
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('popstate', onChange)
+  return () => window.removeEventListener('popstate', onChange)
+}
+
+/** The current route, re-rendering on navigation. */
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname)
+  return parseRoute(pathname)
+}
+
+/** Client-side navigation (no reload). */
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
+/** Props for an <a> that navigates client-side but stays a real link (middle-click, copy address). */
+export function linkProps(path: string) {
+  return {
+    href: path,
+    onClick: (event: React.MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+      event.preventDefault()
+      navigate(path)
+    },
+  }
+}
