@@ -18,7 +18,6 @@ export const CloseCode = {
   storageUnavailable: 4503,
   serverShuttingDown: 4504,
   tooSlow: 4508,
-  pingTimeout: 4509,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -37,7 +36,6 @@ const descriptions: Record<CloseCodeName, string> = {
   storageUnavailable: 'The server cannot reach its storage right now. Your edits are kept on this device; retrying…',
   serverShuttingDown: 'The server is restarting. Reconnecting…',
   tooSlow: 'The connection was too slow to keep up. Reconnecting…',
-  pingTimeout: 'The connection stopped responding. Reconnecting…',
 }
 
 /** The short machine name (sent as the websocket close reason) for a code, if it is one of ours. */

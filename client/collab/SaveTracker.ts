@@ -1,9 +1,7 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { describeClose, isPermanentClose } from '../../shared/closeCodes.js'
-import { MessageType } from '../../shared/collabProtocol.js'
+import { subscribeSavedAcks } from '../../shared/savedState.js'
 
 export type SaveState =
   | { kind: 'connecting' }
@@ -12,38 +10,47 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'refused'; message: string }
 
-/** True when every edit in `local` is covered by `saved` (both Yjs state vectors). */
-export function isCoveredBy(local: Map<number, number>, saved: Map<number, number>): boolean {
-  for (const [client, clock] of local) {
-    if ((saved.get(client) ?? 0) < clock) return false
-  }
-  return true
-}
+/** Past this many unacknowledged local updates, they are merged into one (keeps checks cheap offline). */
+const MAX_PENDING_UPDATES = 64
 
 /**
- * Tells the person whether their work is safe, from the server's own word: the server sends the state
- * vector it has durably stored (Caucus message type 100), and we compare it with the local document.
+ * Tells the person whether their work is safe, from the server's own word. Every local edit (typed here,
+ * or restored from this device's offline copy) is kept until a "saved" acknowledgement (Caucus message type
+ * 100: a snapshot of what storage durably holds, inserts and deletions) covers it. Checking only our own
+ * pending edits keeps the cost independent of the document's size, and others' typing never makes our
+ * status flicker.
  */
 export class SaveTracker {
-  private savedStateVector = new Map<number, number>()
+  private pendingLocalUpdates: Uint8Array[] = []
   private everConnected = false
   private refusal: string | null = null
   private lastCloseMessage: string | null = null
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Set<() => void>()
+  private readonly unsubscribeAcks: () => void
   private state: SaveState = { kind: 'connecting' }
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
   ) {
-    provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-      this.savedStateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+    this.unsubscribeAcks = subscribeSavedAcks(provider, (saved) => {
+      this.pendingLocalUpdates = this.pendingLocalUpdates.filter((update) => !Y.snapshotContainsUpdate(saved, update))
       this.recompute()
-    }
+    })
     provider.on('status', this.onStatus)
     provider.on('sync', this.recompute)
     provider.on('connection-close', this.onClose)
-    doc.on('update', this.recompute)
+    doc.on('update', this.onUpdate)
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    // Updates that came from the server are someone else's and already there.
+    if (origin === this.provider) return
+    this.pendingLocalUpdates.push(update)
+    if (this.pendingLocalUpdates.length > MAX_PENDING_UPDATES) {
+      this.pendingLocalUpdates = [Y.mergeUpdates(this.pendingLocalUpdates)]
+    }
+    this.recompute()
   }
 
   private readonly onStatus = ({ status }: { status: string }) => {
@@ -51,9 +58,6 @@ export class SaveTracker {
       this.everConnected = true
       this.refusal = null
       this.lastCloseMessage = null
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.saved)
-      this.provider.ws?.send(encoding.toUint8Array(encoder))
     }
     this.recompute()
   }
@@ -71,8 +75,9 @@ export class SaveTracker {
     return this.lastCloseMessage
   }
 
+  /** True while some edit made on this device is not yet durably stored on the server. */
   get hasUnsavedEdits(): boolean {
-    return !isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.savedStateVector)
+    return this.pendingLocalUpdates.length > 0
   }
 
   private readonly recompute = () => {
@@ -99,10 +104,11 @@ export class SaveTracker {
   }
 
   destroy(): void {
+    this.unsubscribeAcks()
     this.provider.off('status', this.onStatus)
     this.provider.off('sync', this.recompute)
     this.provider.off('connection-close', this.onClose)
-    this.doc.off('update', this.recompute)
+    this.doc.off('update', this.onUpdate)
     this.listeners.clear()
   }
 }

@@ -34,6 +34,7 @@ export class CollabServer {
   readonly rooms: RoomRegistry
   private readonly log: (message: string, error?: unknown) => void
   private readonly openConnections = new Set<Connection>()
+  private closing = false
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
@@ -47,6 +48,10 @@ export class CollabServer {
   /** Attaches an accepted socket (access already decided) to its document's room. */
   connect(socket: CollabSocket, docId: string, access: Access): SocketEvents {
     const connection = new Connection(socket, docId, access)
+    if (this.closing) {
+      connection.close('serverShuttingDown')
+      return { onMessage: () => {}, onClose: () => {} }
+    }
     this.openConnections.add(connection)
     let room: Room | null = null
     const waiting: Uint8Array[] = []
@@ -124,6 +129,7 @@ export class CollabServer {
 
   /** Saves everything and closes every connection (for a graceful shutdown). */
   async close(timeoutMs = 10_000): Promise<void> {
+    this.closing = true
     for (const connection of this.openConnections) connection.close('serverShuttingDown')
     await this.rooms.closeAll(timeoutMs)
   }

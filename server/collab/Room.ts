@@ -2,7 +2,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './Connection.js'
 import { LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
-import { encodeAwarenessMessage, encodeSavedMessage, encodeUpdateMessage } from './messages.js'
+import { advanceSavedState, encodeSavedMessage, type SavedState } from '../../shared/savedState.js'
+import { encodeAwarenessMessage, encodeUpdateMessage } from './messages.js'
 import type { Storage } from '../storage/Storage.js'
 
 export interface RoomOptions {
@@ -24,8 +25,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
-  /** State vector of what storage holds: clients compare it with theirs to show "saved". */
-  savedStateVector: Uint8Array
+  /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
+  savedState: SavedState
   private pending: Uint8Array[] = []
   private flushScheduled = false
   private flushing: Promise<void> | null = null
@@ -46,7 +47,7 @@ export class Room {
     Y.transact(this.doc, () => {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
     }, LOAD_ORIGIN)
-    this.savedStateVector = Y.encodeStateVector(this.doc)
+    this.savedState = Y.snapshot(this.doc)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -120,7 +121,7 @@ export class Room {
     this.flushing = this.storage
       .appendUpdates(this.docId, [merged], Date.now())
       .then(
-        ({ logLength }) => this.onCommitted(stateVectorAfterCommit, logLength),
+        ({ logLength }) => this.onCommitted(advanceSavedState(this.savedState, merged, stateVectorAfterCommit), logLength),
         (error: unknown) => this.onCommitFailed(batch, error),
       )
       .finally(() => {
@@ -131,10 +132,10 @@ export class Room {
     return this.flushing
   }
 
-  private async onCommitted(stateVector: Uint8Array, logLength: number): Promise<void> {
+  private async onCommitted(saved: SavedState, logLength: number): Promise<void> {
     this.retryDelayMs = this.options.retryDelayMs
-    this.savedStateVector = stateVector
-    const message = encodeSavedMessage(stateVector)
+    this.savedState = saved
+    const message = encodeSavedMessage(saved)
     for (const connection of this.connections) {
       if (connection.wantsSavedAcks) connection.send(message)
     }

@@ -48,14 +48,21 @@ export class RoomRegistry {
 
   /** Writes every room's pending edits (waiting at most `timeoutMs`) and unloads them all. */
   async closeAll(timeoutMs: number): Promise<void> {
-    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => undefined)))
-    const saves = Promise.all(rooms.map((room) => room?.whenSaved()))
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))
-    const outcome = await Promise.race([saves, timedOut])
-    clearTimeout(timer)
-    if (outcome === 'timeout') this.options.log('shutdown: some edits could not be saved before the timeout')
-    for (const room of rooms) room?.destroy()
-    this.rooms.clear()
+    const deadline = Date.now() + timeoutMs
+    // Loop: a room may still have been loading when we started.
+    while (this.rooms.size > 0) {
+      const pending = [...this.rooms.entries()]
+      const rooms = await Promise.all(pending.map(([, room]) => room.catch(() => undefined)))
+      const saves = Promise.all(rooms.map((room) => room?.whenSaved()))
+      let timer: NodeJS.Timeout | undefined
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))))
+      const outcome = await Promise.race([saves, timedOut])
+      clearTimeout(timer)
+      if (outcome === 'timeout') this.options.log('shutdown: some edits could not be saved before the timeout')
+      for (const [docId, room] of pending) {
+        this.rooms.delete(docId)
+        void room.then((loaded) => loaded.destroy(), () => {})
+      }
+    }
   }
 }

@@ -5,7 +5,8 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/collabProtocol.js'
 import type { Connection } from './Connection.js'
-import { encodeAwarenessMessage, encodeSavedMessage } from './messages.js'
+import { encodeSavedMessage } from '../../shared/savedState.js'
+import { encodeAwarenessMessage } from './messages.js'
 import { ProtocolError } from './ProtocolError.js'
 import type { Room } from './Room.js'
 
@@ -70,7 +71,7 @@ function handleQueryAwareness({ room, connection }: MessageContext): void {
 
 function handleSavedSubscription({ room, connection }: MessageContext): void {
   connection.wantsSavedAcks = true
-  connection.send(encodeSavedMessage(room.savedStateVector))
+  connection.send(encodeSavedMessage(room.savedState))
 }
 
 const handlers: Partial<Record<number, MessageHandler>> = {

@@ -17,11 +17,3 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   encoding.writeVarUint8Array(encoder, awarenessUpdate)
   return encoding.toUint8Array(encoder)
 }
-
-/** `[saved, stateVector]`: what storage durably holds. */
-export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.saved)
-  encoding.writeVarUint8Array(encoder, stateVector)
-  return encoding.toUint8Array(encoder)
-}

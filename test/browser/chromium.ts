@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { onTestFinished } from 'vitest'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * Whether browser tests can run. On a laptop without Chromium they are skipped with one loud line; under
+ * CI=true a missing Chromium is a failure, never a silent skip.
+ */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true
+  if (process.env.CI === 'true') throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}: install it (apt-get install -y chromium).`)
+  console.warn(`\n!!! SKIPPING BROWSER TESTS: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium) !!!\n`)
+  return false
+}
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** A separate Chromium profile (its own storage and IndexedDB): one "person". Closed after the test. */
+export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'caucus-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport,
+  })
+  onTestFinished(async () => {
+    await context.close()
+    rmSync(profile, { recursive: true, force: true })
+  })
+  return context
+}
+
+/** Collects page errors so a test can assert the page never threw. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+/** The statement's text as a reader sees it: remote caret labels are removed first. */
+export function statementText(page: Page): Promise<string> {
+  return page.locator('.statement').evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.innerText
+  })
+}
+
+/** Opens a document as a person with a display name (answering the name prompt like a user would). */
+export async function openAs(context: BrowserContext, url: string, name: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(url)
+  await page.getByLabel('Display name').fill(name)
+  await page.getByRole('button', { name: 'Start writing' }).click()
+  await page.locator('.statement').waitFor()
+  return page
+}

@@ -1,0 +1,24 @@
+import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
+
+/**
+ * The real SQLite storage with switches that make one operation fail, as a full disk or a lost database
+ * connection would. Everything else is the real thing.
+ */
+export class FlakyStorage extends SqliteStorage {
+  failLoads = false
+  failAppends = false
+  loadAttempts = 0
+  appendAttempts = 0
+
+  override async loadUpdates(docId: string): Promise<Uint8Array[]> {
+    this.loadAttempts++
+    if (this.failLoads) throw new Error('injected failure: loadUpdates')
+    return super.loadUpdates(docId)
+  }
+
+  override async appendUpdates(docId: string, updates: Uint8Array[], now: number): Promise<{ logLength: number }> {
+    this.appendAttempts++
+    if (this.failAppends) throw new Error('injected failure: appendUpdates')
+    return super.appendUpdates(docId, updates, now)
+  }
+}

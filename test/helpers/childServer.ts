@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { onTestFinished } from 'vitest'
+import { COLLAB_PATH } from '../../shared/collabProtocol.js'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface ChildServer {
+  url: string
+  wsUrl: string
+  child: ChildProcess
+  /** Everything the server printed so far (stdout and stderr), for failure messages. */
+  output(): string
+  /** Sends a signal and resolves once the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/**
+ * Runs `server/main.ts` in its own process, as `npm start` would (minus the client build), so a test can
+ * SIGKILL it: something an in-process server cannot simulate.
+ */
+export async function startChildServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CAUCUS_DATA_DIR: dataDir,
+      // A folder that does not exist: the server then serves the API and websockets only.
+      CAUCUS_CLIENT_DIR: join(dataDir, 'no-client-build'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+  )
+  onTestFinished(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+      await exited
+    }
+  })
+
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const onData = () => {
+      const match = /Caucus is running at (http:\/\/\S+)/.exec(output)
+      if (match) {
+        child.stdout!.off('data', onData)
+        resolveUrl(match[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)))
+  })
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws') + COLLAB_PATH,
+    child,
+    output: () => output,
+    kill: async (signal) => {
+      child.kill(signal)
+      return exited
+    },
+  }
+}

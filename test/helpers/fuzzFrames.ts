@@ -1,0 +1,79 @@
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/collabProtocol.js'
+import type { Prng } from './prng.js'
+
+const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Real protocol messages from a scratch document (edits in several kinds of shared types, a presence state):
+ * the raw material the fuzzer cuts and flips, so corrupted frames get past the first bytes of the decoder.
+ */
+export function sampleMessages(): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const text = doc.getText('fuzz')
+  text.insert(0, 'Hello, world')
+  text.format(0, 5, { bold: true })
+  text.delete(5, 2)
+  doc.getMap('meta').set('source', { url: 'https://example.org', year: 2024, tags: ['a', 'b'] })
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText('rich')])
+  doc.getXmlFragment('fuzz-fragment').insert(0, [paragraph])
+  doc.getArray('fuzz-array').insert(0, [1, 'two', new Uint8Array([3]), new Y.Map()])
+
+  const awareness = new awarenessProtocol.Awareness(doc)
+  awareness.setLocalState({ user: { name: 'Fuzzer', color: '#f00' }, cursor: { anchor: 1, head: 4 } })
+  const awarenessMessage = frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness)
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
+  })
+  awareness.destroy()
+
+  return [
+    ...updates.map((update) => frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeUpdate(e, update)))),
+    frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep1(e, doc))),
+    frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep2(e, doc))),
+    awarenessMessage,
+    frame((e) => encoding.writeVarUint(e, MessageType.queryAwareness)),
+    frame((e) => encoding.writeVarUint(e, MessageType.saved)),
+  ]
+}
+
+export type FuzzKind = 'random' | 'truncated' | 'bitFlipped' | 'unknownType' | 'text' | 'empty' | 'valid'
+
+const known = new Set<number>(Object.values(MessageType))
+
+/** One frame of the given kind, derived deterministically from the generator. */
+export function fuzzFrame(kind: FuzzKind, samples: Uint8Array[], prng: Prng): Uint8Array | string {
+  const sample = prng.pick(samples)
+  switch (kind) {
+    case 'random':
+      return prng.bytes(1 + prng.int(64))
+    case 'truncated':
+      return sample.slice(0, prng.int(sample.length))
+    case 'bitFlipped': {
+      const copy = sample.slice()
+      for (let flips = 1 + prng.int(4); flips > 0; flips--) copy[prng.int(copy.length)]! ^= 1 << prng.int(8)
+      return copy
+    }
+    case 'unknownType': {
+      let type = prng.int(prng.next() < 0.5 ? 128 : 1_000_000)
+      while (known.has(type)) type++
+      return frame((e) => (encoding.writeVarUint(e, type), encoding.writeUint8Array(e, prng.bytes(prng.int(16)))))
+    }
+    case 'text':
+      return Array.from(prng.bytes(1 + prng.int(32)), (byte) => String.fromCharCode(32 + (byte % 95))).join('')
+    case 'empty':
+      return new Uint8Array(0)
+    case 'valid':
+      return sample
+  }
+}
