@@ -1,5 +1,6 @@
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { Citation } from './citationNode.js'
 import { isSafeLinkUrl } from './safeUrl.js'
 
 /**
@@ -20,6 +21,7 @@ export function createSchemaExtensions(): AnyExtension[] {
         isAllowedUri: (url) => isSafeLinkUrl(url),
       },
     }),
+    Citation,
   ]
 }
 

@@ -5,4 +5,6 @@
 export const YLayout = {
   /** The statement's rich text, as Tiptap's Collaboration extension stores it. */
   richTextFragment: 'default',
+  /** The document's sources: a Y.Map of source id → Y.Map of CSL fields (see shared/sources/ySources.ts). */
+  sources: 'sources',
 } as const

@@ -24,8 +24,9 @@ describe.runIf(chromiumAvailable())('undo', () => {
     await waitFor(async () => (await statementText(pageA)).includes('Mine. Theirs.'), { message: 'A to see B’s words' })
 
     await pageA.getByRole('button', { name: 'Undo' }).click()
-    await waitFor(async () => (await statementText(pageA)).trim() === 'Theirs.', {
-      message: async () => `A's undo to remove only A's words (A shows "${await statementText(pageA)}")`,
+    let shown = ''
+    await waitFor(async () => (shown = (await statementText(pageA)).trim()) === 'Theirs.', {
+      message: () => `A's undo to remove only A's words (A shows "${shown}")`,
     })
     await waitFor(async () => (await statementText(pageB)).trim() === 'Theirs.', { message: 'B to see the undo' })
   })

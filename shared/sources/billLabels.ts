@@ -1,0 +1,80 @@
+import type { CslItem } from './cslTypes.js'
+import { formatCslDate, yearOf } from './dateFormat.js'
+import { abbreviateJurisdiction } from './jurisdictions.js'
+
+/**
+ * How a bill version reads. Inline labels name the bill and the version compactly:
+ *   Introduced           → "SB 54 (introduced Dec. 5, 2016)"
+ *   Amended in Senate    → "SB 54 (am. Senate, Mar. 29, 2017)"
+ *   Passed Assembly      → "SB 54 (passed Assembly, Sept. 15, 2017)"
+ *   Enrolled, Engrossed  → "SB 54 (enrolled Sept. 16, 2017)"
+ *   with a chapter number (once chaptered) → "SB 54 (ch. 495, 2017)": the chapter and year identify the
+ *     enacted text; "Stats." is left out because it is California's name for its session laws
+ *   free text ("Vetoed")  → "SB 54 (Vetoed, Oct. 1, 2017)"
+ * Full references follow legal-citation order:
+ *   "SB 54, <title>, 2017–2018 Reg. Sess. (Cal. 2017), as amended in Senate, Mar. 29, 2017, <URL>".
+ */
+
+function versionParts(label: string | undefined): { verb: string; body?: string } | undefined {
+  const text = (label ?? '').trim()
+  const withBody = /^(amended in|passed)\s+(.+)$/i.exec(text)
+  if (withBody) return { verb: withBody[1]!.toLowerCase(), body: withBody[2] }
+  const single = /^(introduced|enrolled|engrossed|chaptered)$/i.exec(text)
+  return single ? { verb: single[1]!.toLowerCase() } : undefined
+}
+
+/** What goes in the parentheses of a bill's inline label. */
+function versionInline(item: CslItem): string {
+  const chapter = item['chapter-number']
+  const year = yearOf(item.issued)
+  if (chapter) return [`ch. ${chapter}`, year].filter(Boolean).join(', ')
+  const date = formatCslDate(item.issued, 'short')
+  const label = item.custom?.versionLabel?.trim()
+  const parts = versionParts(label)
+  if (!parts) return [label, date].filter(Boolean).join(', ')
+  if (parts.body) return [`${parts.verb === 'amended in' ? 'am.' : parts.verb} ${parts.body}`, date].filter(Boolean).join(', ')
+  return [parts.verb, date].filter(Boolean).join(' ')
+}
+
+/** "SB 54 (am. Senate, Mar. 29, 2017)"; the title when the item has no bill number. */
+export function billInlineLabel(item: CslItem): string {
+  const number = item.number?.trim()
+  if (!number) return item.title ?? 'Untitled bill'
+  const version = versionInline(item)
+  return version ? `${number} (${version})` : number
+}
+
+/** "as amended in Senate", "as passed by Assembly", "as introduced"; free text as written. */
+function versionPhrase(label: string | undefined): string | undefined {
+  const parts = versionParts(label)
+  if (!parts) return label?.trim() || undefined
+  if (parts.verb === 'passed') return `as passed by ${parts.body}`
+  return parts.body ? `as ${parts.verb} ${parts.body}` : `as ${parts.verb}`
+}
+
+/** "2017–2018 Reg. Sess." for a bare span of years; any other session is written as entered. */
+function sessionText(session: string | undefined): string | undefined {
+  const text = session?.trim()
+  if (!text) return undefined
+  return /^\d{4}(\s*[-–—]\s*\d{2,4})?$/.test(text) ? `${text} Reg. Sess.` : text
+}
+
+/** The full plain-text reference of a bill version (see the module comment). */
+export function billFullReference(item: CslItem): string {
+  const year = yearOf(item.issued)
+  const court = [item.jurisdiction ? abbreviateJurisdiction(item.jurisdiction) : undefined, year].filter(Boolean).join(' ')
+  const session = [sessionText(item.custom?.session), court ? `(${court})` : undefined].filter(Boolean).join(' ')
+  const version = [versionPhrase(item.custom?.versionLabel), item['chapter-number'] ? `ch. ${item['chapter-number']}` : undefined]
+  const status = item.custom?.status?.trim()
+  return [
+    item.number?.trim(),
+    item.title?.trim(),
+    session,
+    ...version,
+    formatCslDate(item.issued, 'short'),
+    status ? `status: ${status}` : undefined,
+    item.URL,
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
