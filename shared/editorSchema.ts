@@ -7,7 +7,7 @@ import { isSafeLinkUrl } from './safeUrl.js'
  * The editor's document model, shared by the browser editor and the server (export, validation).
  * The client adds DOM-only extensions (collaboration, carets, placeholders) on top of this list.
  */
-export function createSchemaExtensions(): AnyExtension[] {
+export function createSchemaExtensions(overrides: { citation?: AnyExtension } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo manager (only your own edits are undone).
@@ -21,7 +21,8 @@ export function createSchemaExtensions(): AnyExtension[] {
         isAllowedUri: (url) => isSafeLinkUrl(url),
       },
     }),
-    Citation,
+    // The browser swaps in a Citation extended with its node view; the schema stays the same.
+    overrides.citation ?? Citation,
   ]
 }
 

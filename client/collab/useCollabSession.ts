@@ -3,12 +3,14 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
+import { SourcesStore } from '../sources/SourcesStore.js'
 import { SaveTracker } from './SaveTracker.js'
 
 export interface CollabSession {
   doc: Y.Doc
   provider: WebsocketProvider
   saveTracker: SaveTracker
+  sources: SourcesStore
 }
 
 function collabUrl(): string {
@@ -30,6 +32,7 @@ export function useCollabSession(docId: string): CollabSession | null {
     // No BroadcastChannel: every tab talks to the server, so "saved" always means saved on the server.
     const provider = new WebsocketProvider(collabUrl(), docId, doc, { connect: false, disableBc: true })
     const saveTracker = new SaveTracker(doc, provider)
+    const sources = new SourcesStore(doc)
     let cancelled = false
     const connect = () => {
       if (!cancelled) provider.connect()
@@ -37,11 +40,12 @@ export function useCollabSession(docId: string): CollabSession | null {
     // Connect once the local copy is loaded (or after a moment if IndexedDB is unavailable).
     local.whenSynced.then(connect, connect)
     const fallback = setTimeout(connect, 1500)
-    setSession({ doc, provider, saveTracker })
+    setSession({ doc, provider, saveTracker, sources })
     return () => {
       cancelled = true
       clearTimeout(fallback)
       saveTracker.destroy()
+      sources.destroy()
       provider.destroy()
       void local.destroy()
       doc.destroy()

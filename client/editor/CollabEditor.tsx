@@ -1,19 +1,30 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
+import { Extension } from '@tiptap/core'
+import { Plugin } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { createSchemaExtensions } from '../../shared/editorSchema.js'
 import { YLayout } from '../../shared/yLayout.js'
 import type { CollabSession } from '../collab/useCollabSession.js'
 import type { Identity } from '../presence/identity.js'
+import { CitePicker } from '../citations/CitePicker.js'
+import { createCitationExtension } from '../citations/citationExtension.js'
+import { SourcesSidebar } from '../sources/SourcesSidebar.js'
 import { Toolbar } from './Toolbar.js'
 
 /** The Tiptap editor bound to the session's Y.Doc, with everyone's carets. */
-export function CollabEditor({ session, identity }: { session: CollabSession; identity: Identity }) {
+export function CollabEditor({ session, identity, title }: { session: CollabSession; identity: Identity; title: string }) {
+  // The picker handles arrows/Enter/Escape before the editor does, while it is open.
+  const pickerKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null)
   const editor = useEditor(
     {
       extensions: [
-        ...createSchemaExtensions(),
+        ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
+        Extension.create({
+          name: 'citePickerKeys',
+          addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],
+        }),
         Collaboration.configure({ document: session.doc, field: YLayout.richTextFragment }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
       ],
@@ -36,11 +47,15 @@ export function CollabEditor({ session, identity }: { session: CollabSession; id
 
   if (!editor) return null
   return (
-    <main className="editor-main">
-      <Toolbar editor={editor} />
-      <article className="paper">
-        <EditorContent editor={editor} />
-      </article>
-    </main>
+    <div className="editor-layout">
+      <main className="editor-main">
+        <Toolbar editor={editor} />
+        <article className="paper">
+          <EditorContent editor={editor} />
+        </article>
+        <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
+      </main>
+      <SourcesSidebar editor={editor} store={session.sources} title={title} />
+    </div>
   )
 }

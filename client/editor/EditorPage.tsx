@@ -44,7 +44,7 @@ export function EditorPage({ docId }: { docId: string }) {
       )}
       {session && <ConnectionBanner session={session} />}
       {!identity && <NamePrompt onDone={setIdentity} />}
-      {session && identity && <CollabEditor key={docId} session={session} identity={identity} />}
+      {session && identity && <CollabEditor key={docId} session={session} identity={identity} title={info?.title ?? 'Statement'} />}
     </div>
   )
 }

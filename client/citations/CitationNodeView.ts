@@ -1,0 +1,91 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Editor, NodeViewRendererProps } from '@tiptap/core'
+import type { NodeView } from '@tiptap/pm/view'
+import { formatFullReference, formatInlineLabel } from '../../shared/sources/index.js'
+import type { SourcesStore } from '../sources/SourcesStore.js'
+import { citationPopover } from './citationPopover.js'
+
+/**
+ * How a citation looks in the editor: a compact label built from the live source (kept current as sources
+ * change), a "missing source" state, and a "newer version" badge for superseded bill versions. Hover or
+ * keyboard focus opens a popover with the full reference. Plain DOM, not React: a statement can hold
+ * hundreds of citations.
+ */
+export class CitationNodeView implements NodeView {
+  readonly dom: HTMLElement
+  private node: ProseMirrorNode
+  private readonly unsubscribe: () => void
+
+  constructor(
+    props: NodeViewRendererProps,
+    private readonly store: SourcesStore,
+  ) {
+    this.node = props.node
+    const editor = props.editor as Editor
+    const getPos = props.getPos as () => number | undefined
+    this.dom = document.createElement('span')
+    this.dom.className = 'citation'
+    this.dom.tabIndex = 0
+    this.dom.setAttribute('role', 'button')
+    this.dom.dataset.citation = ''
+    this.render()
+    this.unsubscribe = store.subscribe(() => this.render())
+    const open = () => citationPopover.open(this.dom, { editor, store, getPos, node: () => this.node })
+    this.dom.addEventListener('mouseenter', open)
+    this.dom.addEventListener('focus', open)
+    this.dom.addEventListener('mouseleave', () => citationPopover.closeSoon())
+    this.dom.addEventListener('blur', () => citationPopover.closeSoon())
+    this.dom.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') citationPopover.close()
+      // Enter moves into the popover, so its link and buttons are reachable by keyboard.
+      if (event.key === 'Enter') {
+        event.preventDefault()
+        citationPopover.open(this.dom, { editor, store, getPos, node: () => this.node }, true)
+      }
+    })
+  }
+
+  private render(): void {
+    const { sourceId, locator } = this.node.attrs as { sourceId: string | null; locator: string | null }
+    this.dom.dataset.sourceId = sourceId ?? ''
+    const item = this.store.get(sourceId)
+    const newer = this.store.newerVersion(sourceId)
+    this.dom.classList.toggle('citation-missing', !item)
+    this.dom.classList.toggle('citation-outdated', Boolean(newer))
+    const label = item ? formatInlineLabel(item) : 'missing source'
+    const text = locator ? `${label}, ${locator}` : label
+    this.dom.replaceChildren(document.createTextNode(text))
+    if (newer) {
+      const badge = document.createElement('span')
+      badge.className = 'citation-badge'
+      badge.textContent = 'newer version'
+      this.dom.append(badge)
+    }
+    const description = item ? formatFullReference(item) : 'The cited source was deleted from this document.'
+    this.dom.setAttribute(
+      'aria-label',
+      `Citation: ${text}. ${description}${newer ? ' A newer version of this bill is in the sources.' : ''}`,
+    )
+  }
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type) return false
+    this.node = node
+    this.render()
+    return true
+  }
+
+  /** The label is ours, not ProseMirror's: it must not try to parse it back. */
+  ignoreMutation(): boolean {
+    return true
+  }
+
+  stopEvent(event: Event): boolean {
+    return event.type === 'keydown' && ['Escape', 'Enter'].includes((event as KeyboardEvent).key)
+  }
+
+  destroy(): void {
+    this.unsubscribe()
+    citationPopover.detach(this.dom)
+  }
+}

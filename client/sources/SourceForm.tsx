@@ -1,0 +1,114 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import { fieldsOf, SOURCE_KINDS, toCsl, VERSION_LABELS, type CslItem, type SourceKind } from '../../shared/sources/index.js'
+import { AuthorsField } from './AuthorsField.js'
+import { checkForm, emptyForm, formFromItem, KIND_NAMES, type SourceFormState } from './sourceFormState.js'
+
+interface Props {
+  /** The source being edited; a new one when absent. */
+  item?: CslItem
+  onSave: (item: CslItem) => void
+  onCancel: () => void
+}
+
+const DATE_HINT = 'YYYY-MM-DD'
+
+/** Adds or edits a source. Fields are checked as you type; a message appears once you have left a field. */
+export function SourceForm({ item, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<SourceFormState>(() => (item ? formFromItem(item) : emptyForm('newsArticle')))
+  const [touched, setTouched] = useState<Set<string>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const { value, issues } = useMemo(() => checkForm(form), [form])
+  const fields = fieldsOf(form.kind)
+  const idPrefix = item ? `edit-${item.id}` : 'new-source'
+
+  const shown = (field: string) => (submitted || touched.has(field) ? issues.get(field) : undefined)
+  const touch = (field: string) => setTouched((previous) => new Set(previous).add(field))
+  const setValue = (field: string, text: string) => setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: text } }))
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitted(true)
+    if (value) onSave(toCsl(value, item))
+  }
+
+  return (
+    <form className="source-form" onSubmit={submit} noValidate aria-label={item ? 'Edit source' : 'Add a source'}>
+      {!item && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-kind`}>Kind of source</label>
+          <select
+            id={`${idPrefix}-kind`}
+            value={form.kind}
+            onChange={(event) => setForm({ ...emptyForm(event.target.value as SourceKind), values: form.values, authors: form.authors })}
+          >
+            {SOURCE_KINDS.filter((kind) => kind !== 'other').map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_NAMES[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {Object.entries(fields).map(([field, info]) => {
+        if (field === 'cslType') return null
+        if (field === 'authors') {
+          return (
+            <AuthorsField
+              key={field}
+              idPrefix={idPrefix}
+              rows={form.authors}
+              onChange={(authors) => setForm((previous) => ({ ...previous, authors }))}
+              onBlur={() => touch('authors')}
+              error={shown('authors')}
+            />
+          )
+        }
+        const id = `${idPrefix}-${field}`
+        const error = shown(field)
+        return (
+          <div className="field" key={field}>
+            <label htmlFor={id}>
+              {info.label}
+              {info.required ? '' : <span className="optional"> (optional)</span>}
+            </label>
+            <input
+              id={id}
+              type="text"
+              value={form.values[field] ?? ''}
+              placeholder={info.format === 'date' ? DATE_HINT : undefined}
+              inputMode={info.format === 'date' ? 'numeric' : field === 'url' ? 'url' : undefined}
+              list={field === 'versionLabel' ? `${idPrefix}-version-labels` : undefined}
+              onChange={(event) => setValue(field, event.target.value)}
+              onBlur={() => touch(field)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+            />
+            {error && (
+              <p id={`${id}-error`} className="field-error">
+                {error}
+              </p>
+            )}
+          </div>
+        )
+      })}
+      <datalist id={`${idPrefix}-version-labels`}>
+        {VERSION_LABELS.map((label) => (
+          <option key={label} value={label} />
+        ))}
+      </datalist>
+      {submitted && !value && (
+        <p className="field-error" role="alert">
+          Please fix the {issues.size === 1 ? 'field' : `${issues.size} fields`} marked above.
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {item ? 'Save source' : 'Add source'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

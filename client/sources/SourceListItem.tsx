@@ -1,0 +1,82 @@
+import type { Editor } from '@tiptap/core'
+import { useState, type FormEvent } from 'react'
+import { MAX_LOCATOR_LENGTH } from '../../shared/citationNode.js'
+import { formatCslDate, formatInlineLabel, type CslItem } from '../../shared/sources/index.js'
+
+interface Props {
+  item: CslItem
+  /** Set for a bill version: the bill number its group is named after. */
+  versionOf?: string
+  editor: Editor
+  /** Positions of the citations of this source, in reading order. */
+  positions: number[]
+  onEdit: () => void
+  onDelete: () => void
+}
+
+const MAX_JUMP_BUTTONS = 12
+
+/** One source: what it is, where it is cited, and the buttons to cite, edit or delete it. */
+export function SourceListItem({ item, versionOf, editor, positions, onEdit, onDelete }: Props) {
+  const [pinpointOpen, setPinpointOpen] = useState(false)
+  const [locator, setLocator] = useState('')
+  const name = item.title ?? formatInlineLabel(item)
+  const versionLabel = item.custom?.versionLabel
+
+  const cite = (event?: FormEvent) => {
+    event?.preventDefault()
+    editor.chain().focus().insertCitation({ sourceId: item.id, locator }).run()
+    setLocator('')
+    setPinpointOpen(false)
+  }
+
+  const jump = (position: number) => {
+    editor.chain().focus().setNodeSelection(position).scrollIntoView().run()
+  }
+
+  return (
+    <li className={`source-item${positions.length === 0 ? ' unused' : ''}`} data-source-id={item.id}>
+      <p className="source-label">{versionOf ? `${versionLabel ?? 'Version'}${item.issued ? `, ${formatCslDate(item.issued, 'long')}` : ''}` : formatInlineLabel(item)}</p>
+      <p className="source-title">{name}</p>
+      <p className="source-uses">
+        {positions.length === 0 ? (
+          <span className="unused-badge">Not cited yet</span>
+        ) : (
+          <>
+            <span>
+              Cited {positions.length} time{positions.length === 1 ? '' : 's'}:
+            </span>
+            {positions.slice(0, MAX_JUMP_BUTTONS).map((position, index) => (
+              <button key={position} type="button" className="jump" onClick={() => jump(position)} aria-label={`Go to citation ${index + 1} of ${positions.length} of ${name}`}>
+                {index + 1}
+              </button>
+            ))}
+          </>
+        )}
+      </p>
+      <div className="source-actions">
+        <button type="button" className="primary" onClick={() => cite()} aria-label={`Cite ${name}${versionOf ? ` (${versionLabel})` : ''} at the cursor`}>
+          Cite
+        </button>
+        <button type="button" onClick={() => setPinpointOpen((open) => !open)} aria-expanded={pinpointOpen} aria-label={`Cite ${name} with a pinpoint`}>
+          Pinpoint…
+        </button>
+        <button type="button" onClick={onEdit} aria-label={`Edit ${name}`}>
+          Edit
+        </button>
+        <button type="button" className="danger" onClick={onDelete} aria-label={`Delete ${name}`}>
+          Delete
+        </button>
+      </div>
+      {pinpointOpen && (
+        <form className="pinpoint-form" onSubmit={cite}>
+          <label htmlFor={`pinpoint-${item.id}`}>Pinpoint (section, page…)</label>
+          <input id={`pinpoint-${item.id}`} autoFocus maxLength={MAX_LOCATOR_LENGTH} placeholder="§ 7284.6(a)(1) or p. 3" value={locator} onChange={(event) => setLocator(event.target.value)} />
+          <button type="submit" className="primary">
+            Insert citation
+          </button>
+        </form>
+      )}
+    </li>
+  )
+}

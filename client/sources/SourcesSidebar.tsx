@@ -1,0 +1,142 @@
+import type { Editor } from '@tiptap/core'
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { deleteSource, groupBills, sourceKindOf, writeSource, type CslItem } from '../../shared/sources/index.js'
+import { downloadCslJson, importCslFile } from './cslFiles.js'
+import { matchesSearch } from './searchSources.js'
+import { SourceForm } from './SourceForm.js'
+import { SourceListItem } from './SourceListItem.js'
+import type { SourcesStore } from './SourcesStore.js'
+import { KIND_NAMES } from './sourceFormState.js'
+import { useCitationIndex } from './useCitationIndex.js'
+
+type Filter = 'all' | 'bills' | 'news' | 'other'
+
+interface Props {
+  editor: Editor
+  store: SourcesStore
+  title: string
+}
+
+/** The document's sources: grouped, searchable, editable, and the place citations are inserted from. */
+export function SourcesSidebar({ editor, store, title }: Props) {
+  const { items } = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const citations = useCitationIndex(editor)
+  const [query, setQuery] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const [editing, setEditing] = useState<CslItem | 'new' | null>(null)
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; lines: string[] } | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const visible = useMemo(() => items.filter((item) => matchesSearch(item, query)), [items, query])
+  const bills = useMemo(() => groupBills(visible.filter((item) => sourceKindOf(item) === 'billVersion')), [visible])
+  const news = visible.filter((item) => sourceKindOf(item) === 'newsArticle')
+  const others = visible.filter((item) => !['billVersion', 'newsArticle'].includes(sourceKindOf(item)))
+
+  const save = (item: CslItem) => {
+    writeSource(store.doc, item)
+    setEditing(null)
+    setMessage({ kind: 'info', lines: [`Saved “${item.title ?? item.id}”.`] })
+  }
+
+  const remove = (item: CslItem) => {
+    const uses = citations.get(item.id)?.length ?? 0
+    if (uses > 0 && !window.confirm(`“${item.title ?? item.id}” is cited ${uses} time${uses === 1 ? '' : 's'}. Delete it anyway? Those citations will show “missing source”.`)) return
+    deleteSource(store.doc, item.id)
+    setMessage({ kind: 'info', lines: [`Deleted “${item.title ?? item.id}”.`] })
+  }
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return
+    const result = await importCslFile(file, store.doc)
+    setMessage('imported' in result ? { kind: 'info', lines: [`Imported ${result.imported} source${result.imported === 1 ? '' : 's'} from ${file.name}.`] } : { kind: 'error', lines: result.problems })
+    if (fileInput.current) fileInput.current.value = ''
+  }
+
+  const row = (item: CslItem, versionOf?: string) => (
+    <SourceListItem
+      key={item.id}
+      item={item}
+      versionOf={versionOf}
+      editor={editor}
+      positions={citations.get(item.id) ?? []}
+      onEdit={() => setEditing(item)}
+      onDelete={() => remove(item)}
+    />
+  )
+
+  const show = (group: Filter) => filter === 'all' || filter === group
+
+  return (
+    <aside className="sources" aria-labelledby="sources-heading">
+      <div className="sources-header">
+        <h2 id="sources-heading">Sources</h2>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Add source
+        </button>
+      </div>
+      <div className="sources-tools">
+        <label htmlFor="source-search" className="visually-hidden">
+          Search sources
+        </label>
+        <input id="source-search" type="search" placeholder="Search title, bill number, outlet, author" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <label htmlFor="source-filter" className="visually-hidden">
+          Show
+        </label>
+        <select id="source-filter" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+          <option value="all">All kinds</option>
+          <option value="bills">Bills</option>
+          <option value="news">News</option>
+          <option value="other">Other</option>
+        </select>
+      </div>
+      <div className="sources-files">
+        <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
+        <button type="button" className="link-button" onClick={() => fileInput.current?.click()}>
+          Import CSL JSON…
+        </button>
+        <button type="button" className="link-button" onClick={() => downloadCslJson(items, `${title} sources`)} disabled={items.length === 0}>
+          Export CSL JSON
+        </button>
+      </div>
+      {message && (
+        <div className={`sources-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.lines.map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+          <button type="button" className="link-button" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {editing && <SourceForm key={editing === 'new' ? 'new' : editing.id} item={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      {items.length === 0 && !editing && <p className="muted sources-empty">No sources yet. Add the bills and articles this statement relies on, then cite them in the text.</p>}
+      {items.length > 0 && visible.length === 0 && <p className="muted">No source matches “{query}”.</p>}
+      {show('bills') && bills.length > 0 && (
+        <section aria-label="Bills">
+          <h3 className="sources-group">Bills</h3>
+          {bills.map((group) => (
+            <div key={group.key} className="bill-group">
+              <p className="bill-name">
+                {group.number} <span className="muted">({group.session})</span>
+              </p>
+              <ul>{group.versions.map((version) => row(version, group.number))}</ul>
+            </div>
+          ))}
+        </section>
+      )}
+      {show('news') && news.length > 0 && (
+        <section aria-label="News">
+          <h3 className="sources-group">{KIND_NAMES.newsArticle}s</h3>
+          <ul>{news.map((item) => row(item))}</ul>
+        </section>
+      )}
+      {show('other') && others.length > 0 && (
+        <section aria-label="Other sources">
+          <h3 className="sources-group">Other sources</h3>
+          <ul>{others.map((item) => row(item))}</ul>
+        </section>
+      )}
+    </aside>
+  )
+}
+

@@ -1,0 +1,35 @@
+import { validateCslImport, writeSource, type CslItem } from '../../shared/sources/index.js'
+import type * as Y from 'yjs'
+
+/** Offers the sources as a CSL-JSON file (the format Zotero and pandoc read). */
+export function downloadCslJson(items: CslItem[], baseName: string): void {
+  const blob = new Blob([JSON.stringify(items, null, 2)], { type: 'application/json' })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${baseName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'sources'}.json`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/**
+ * Imports a CSL-JSON file into the document, all or nothing. Returns how many sources were added, or the
+ * problems (one line per invalid item) when nothing was imported.
+ */
+export async function importCslFile(file: File, doc: Y.Doc): Promise<{ imported: number } | { problems: string[] }> {
+  let data: unknown
+  try {
+    data = JSON.parse(await file.text())
+  } catch {
+    return { problems: [`${file.name} is not a JSON file. Export CSL JSON from Zotero (File › Export Library › CSL JSON).`] }
+  }
+  const result = validateCslImport(data)
+  if (!result.ok) {
+    const lines = result.errors.map((error) => `Item ${error.index + 1}${error.id ? ` (${error.id})` : ''}: ${error.issues.map((issue) => issue.message).join('; ')}`)
+    return { problems: [result.message, ...lines] }
+  }
+  doc.transact(() => {
+    for (const item of result.items) writeSource(doc, item)
+  })
+  return { imported: result.items.length }
+}
