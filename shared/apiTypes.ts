@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ImportOutcome } from './sources/yImport.js'
 
 /** A document as the HTTP API describes it. Timestamps are ISO 8601 strings. */
 export interface DocumentInfo {
@@ -17,10 +18,33 @@ export interface ApiErrorBody {
     code: string
     /** A sentence a person can act on. */
     message: string
-    /** Per-field problems, when the request body was invalid. */
-    issues?: { path: string; message: string }[]
+    /** Per-field problems, when the request body was invalid (for a list: paths like `[2].URL`). */
+    issues?: ApiIssue[]
+    /** Per-item problems, when a list (a CSL-JSON import) was refused; `index` counts from 0. */
+    items?: ApiItemIssues[]
   }
 }
+
+/** One problem with one field of a request body. */
+export interface ApiIssue {
+  path: string
+  message: string
+}
+
+/** The problems of one item of a list in a request body. */
+export interface ApiItemIssues {
+  index: number
+  /** The item's own id, when it had one. */
+  id?: string
+  issues: ApiIssue[]
+}
+
+/**
+ * `POST /api/docs/:id/sources` answer (201): `ids` are the document's ids of the imported items, in order;
+ * an imported id already used by a different source is replaced by a fresh one (`renamed`: old → new); an
+ * identical source already present is left as it is (`unchanged`).
+ */
+export type SourcesImportResult = ImportOutcome
 
 export const MAX_TITLE_LENGTH = 200
 

@@ -48,7 +48,11 @@ export function SourcesSidebar({ editor, store, title }: Props) {
   const onImport = async (file: File | undefined) => {
     if (!file) return
     const result = await importCslFile(file, store.doc)
-    setMessage('imported' in result ? { kind: 'info', lines: [`Imported ${result.imported} source${result.imported === 1 ? '' : 's'} from ${file.name}.`] } : { kind: 'error', lines: result.problems })
+    if ('problems' in result) setMessage({ kind: 'error', lines: result.problems })
+    else {
+      const already = result.unchanged > 0 ? ` ${result.unchanged} ${result.unchanged === 1 ? 'was' : 'were'} already here.` : ''
+      setMessage({ kind: 'info', lines: [`Imported ${result.imported} source${result.imported === 1 ? '' : 's'} from ${file.name}.${already}`] })
+    }
     if (fileInput.current) fileInput.current.value = ''
   }
 

@@ -1,4 +1,4 @@
-import { validateCslImport, writeSource, type CslItem } from '../../shared/sources/index.js'
+import { importSources, validateCslImport, type CslItem } from '../../shared/sources/index.js'
 import type * as Y from 'yjs'
 
 /** Offers the sources as a CSL-JSON file (the format Zotero and pandoc read). */
@@ -13,10 +13,11 @@ export function downloadCslJson(items: CslItem[], baseName: string): void {
 }
 
 /**
- * Imports a CSL-JSON file into the document, all or nothing. Returns how many sources were added, or the
+ * Imports a CSL-JSON file into the document, all or nothing. Returns how many sources were added (and how
+ * many were already there), or the
  * problems (one line per invalid item) when nothing was imported.
  */
-export async function importCslFile(file: File, doc: Y.Doc): Promise<{ imported: number } | { problems: string[] }> {
+export async function importCslFile(file: File, doc: Y.Doc): Promise<{ imported: number; unchanged: number } | { problems: string[] }> {
   let data: unknown
   try {
     data = JSON.parse(await file.text())
@@ -28,8 +29,7 @@ export async function importCslFile(file: File, doc: Y.Doc): Promise<{ imported:
     const lines = result.errors.map((error) => `Item ${error.index + 1}${error.id ? ` (${error.id})` : ''}: ${error.issues.map((issue) => issue.message).join('; ')}`)
     return { problems: [result.message, ...lines] }
   }
-  doc.transact(() => {
-    for (const item of result.items) writeSource(doc, item)
-  })
-  return { imported: result.items.length }
+  // The same rule as the HTTP import: identical sources are kept once, a different one never overwritten.
+  const outcome = importSources(doc, result.items)
+  return { imported: outcome.ids.length - outcome.unchanged.length, unchanged: outcome.unchanged.length }
 }

@@ -32,7 +32,8 @@ export interface CollabServerOptions {
  */
 export class CollabServer {
   readonly rooms: RoomRegistry
-  private readonly log: (message: string, error?: unknown) => void
+  /** Where collaboration problems are reported (the HTTP routes that use rooms report theirs here too). */
+  readonly log: (message: string, error?: unknown) => void
   private readonly openConnections = new Set<Connection>()
   private closing = false
 
@@ -65,22 +66,26 @@ export class CollabServer {
       }
     }
 
-    this.rooms.acquire(docId).then(
-      (loaded) => {
-        if (connection.isClosed) {
-          void this.rooms.releaseIfIdle(loaded)
-          return
-        }
-        room = loaded
-        room.addConnection(connection)
-        this.greet(room, connection)
-        for (const frame of waiting.splice(0)) process(frame)
-      },
-      (error: unknown) => {
-        this.log(`loading ${docId} failed`, error)
-        connection.close('storageUnavailable')
-      },
-    )
+    const join = (loaded: Room): void => {
+      // The room may have been unloaded between loading and now: a destroyed room saves nothing, so load again.
+      if (loaded.isDestroyed) {
+        this.rooms.acquire(docId).then(join, refuse)
+        return
+      }
+      if (connection.isClosed) {
+        void this.rooms.releaseIfIdle(loaded)
+        return
+      }
+      room = loaded
+      room.addConnection(connection)
+      this.greet(room, connection)
+      for (const frame of waiting.splice(0)) process(frame)
+    }
+    const refuse = (error: unknown): void => {
+      this.log(`loading ${docId} failed`, error)
+      connection.close('storageUnavailable')
+    }
+    this.rooms.acquire(docId).then(join, refuse)
 
     return {
       onMessage: (data) => {

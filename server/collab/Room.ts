@@ -33,6 +33,7 @@ export class Room {
   private retryDelayMs: number
   private retryTimer: NodeJS.Timeout | null = null
   private idleWaiters: (() => void)[] = []
+  private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
   private destroyed = false
 
   private constructor(
@@ -56,6 +57,11 @@ export class Room {
   static async load(docId: string, storage: Storage, options: RoomOptions): Promise<Room> {
     const updates = await storage.loadUpdates(docId)
     return new Room(docId, storage, options, updates)
+  }
+
+  /** True once the room was unloaded: its document is no longer broadcast or saved. */
+  get isDestroyed(): boolean {
+    return this.destroyed
   }
 
   get hasUnsavedEdits(): boolean {
@@ -135,6 +141,11 @@ export class Room {
   private async onCommitted(saved: SavedState, logLength: number): Promise<void> {
     this.retryDelayMs = this.options.retryDelayMs
     this.savedState = saved
+    this.stateWaiters = this.stateWaiters.filter((waiter) => {
+      if (!this.covers(waiter.target)) return true
+      waiter.resolve()
+      return false
+    })
     const message = encodeSavedMessage(saved)
     for (const connection of this.connections) {
       if (connection.wantsSavedAcks) connection.send(message)
@@ -159,6 +170,21 @@ export class Room {
       void this.flush()
     }, this.retryDelayMs)
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS)
+  }
+
+  /**
+   * Resolves once everything the document holds *now* is stored, even if others keep typing meanwhile
+   * (unlike `whenSaved`, which waits for a moment with nothing pending at all).
+   */
+  whenCurrentStateSaved(): Promise<void> {
+    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    if (this.covers(target)) return Promise.resolve()
+    return new Promise((resolve) => this.stateWaiters.push({ target, resolve }))
+  }
+
+  private covers(target: Map<number, number>): boolean {
+    for (const [client, clock] of target) if ((this.savedState.sv.get(client) ?? 0) < clock) return false
+    return true
   }
 
   /** Resolves once nothing is waiting to be written (retrying failed writes meanwhile). */

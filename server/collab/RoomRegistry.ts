@@ -40,8 +40,10 @@ export class RoomRegistry {
   async releaseIfIdle(room: Room): Promise<void> {
     if (room.connections.size > 0) return
     await room.whenSaved()
-    // Someone may have joined while we were writing.
-    if (room.connections.size > 0 || (await this.rooms.get(room.docId)) !== room) return
+    const current = await this.rooms.get(room.docId)?.catch(() => undefined)
+    // Checked after the last await, right before unloading: while we waited someone may have joined, or
+    // written through the HTTP API (those edits must not be dropped with the room).
+    if (current !== room || room.connections.size > 0 || room.hasUnsavedEdits) return
     this.rooms.delete(room.docId)
     room.destroy()
   }

@@ -2,8 +2,10 @@ import type { Connection } from './Connection.js'
 
 /**
  * Who caused a Yjs transaction on a room's document. Broadcast skips the connection that sent an update;
- * persistence skips what it loaded itself.
+ * persistence skips what it loaded itself. `'api'` is a change made over HTTP (e.g. a CSL-JSON import): it
+ * has no sender to skip, so every connection receives it, and it is persisted like any edit.
  */
-export type TransactionOrigin = Connection | 'load'
+export type TransactionOrigin = Connection | 'load' | 'api'
 
 export const LOAD_ORIGIN = 'load' as const
+export const API_ORIGIN = 'api' as const

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { readSource, writeSource, type CslItem } from '../../shared/sources/index.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -51,7 +52,10 @@ describe.runIf(chromiumAvailable())('citing from the keyboard and pasting citati
     const reader = connectClient(server.wsUrl, targetDoc)
     await waitForSync(reader.provider)
     await expect.poll(() => readSource(reader.doc, report.id)?.title, { timeout: 10_000 }).toBe(report.title)
-    const citation = reader.doc.getXmlFragment('default').createTreeWalker((node) => node.nodeName === 'citation').next().value
+    const citation = reader.doc
+      .getXmlFragment('default')
+      .createTreeWalker((node) => node instanceof Y.XmlElement && node.nodeName === 'citation')
+      .next().value as Y.XmlElement | undefined
     expect(citation?.getAttributes()).toEqual({ sourceId: report.id })
   })
 })

@@ -1,0 +1,103 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import type { ApiIssue, SourcesImportResult } from '../../shared/apiTypes.js'
+import { DOC_ID_RULE, isValidDocId } from '../../shared/docId.js'
+import { importSources, readSources, validateCslImport, type ImportItemError } from '../../shared/sources/index.js'
+import type { CollabServer } from '../collab/CollabServer.js'
+import { API_ORIGIN } from '../collab/origins.js'
+import type { Room } from '../collab/Room.js'
+import { RoomTaskError, withRoom } from '../collab/withRoom.js'
+import type { DocumentRecord, Storage } from '../storage/Storage.js'
+import { ApiError } from './ApiError.js'
+import { readJsonBody } from './validation.js'
+
+/** Largest CSL-JSON import accepted; a statement's sources are a few hundred kilobytes at most. */
+export const MAX_SOURCES_IMPORT_BYTES = 5 * 1024 * 1024
+
+/** How many refused items the error message spells out (all of them are in `items`). */
+const ITEMS_IN_MESSAGE = 3
+
+/**
+ * `/api/docs/:id/sources`: the document's sources as a CSL-JSON array (GET), and a CSL-JSON import (POST).
+ * Both go through the document's live room, so connected editors see an import at once.
+ */
+export function sourcesRoutes(storage: Storage, collab: CollabServer): Hono {
+  const routes = new Hono()
+
+  const requireLiveDocument = async (id: string): Promise<DocumentRecord> => {
+    if (!isValidDocId(id)) throw new ApiError(400, 'invalid_doc_id', `"${id}" is not a valid document id (${DOC_ID_RULE}).`)
+    const record = await storage.getDocument(id)
+    if (!record) throw new ApiError(404, 'document_not_found', `No document with id "${id}" exists.`)
+    if (record.deletedAt !== null) {
+      throw new ApiError(410, 'document_in_trash', `Document "${id}" is in the trash. Restore it to read or change its sources.`)
+    }
+    return record
+  }
+
+  routes.get('/:id/sources', async (c) => {
+    const record = await requireLiveDocument(c.req.param('id'))
+    const items = await inRoom(collab, record.id, (room) => readSources(room.doc))
+    // Live data: a cached copy would hide what colleagues added since.
+    c.header('cache-control', 'no-store')
+    if (c.req.query('download') === '1') c.header('content-disposition', `attachment; filename="${downloadName(record)}"`)
+    return c.json(items)
+  })
+
+  routes.post(
+    '/:id/sources',
+    bodyLimit({
+      maxSize: MAX_SOURCES_IMPORT_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `An import may be at most ${MAX_SOURCES_IMPORT_BYTES / 1024 / 1024} MB; split the file and import the parts.`)
+      },
+    }),
+    async (c) => {
+      const record = await requireLiveDocument(c.req.param('id'))
+      const checked = validateCslImport(await readJsonBody(c, z.unknown()))
+      if (!checked.ok) throw importRefused(checked.message, checked.errors)
+      const outcome: SourcesImportResult = await inRoom(collab, record.id, (room) => importSources(room.doc, checked.items, API_ORIGIN))
+      return c.json(outcome, 201)
+    },
+  )
+
+  return routes
+}
+
+/** `withRoom`, with its failures said in words for the caller. */
+async function inRoom<T>(collab: CollabServer, docId: string, task: (room: Room) => T): Promise<T> {
+  try {
+    return await withRoom(collab.rooms, docId, task)
+  } catch (error) {
+    if (!(error instanceof RoomTaskError)) throw error
+    collab.log(`sources API: ${error.message}`, error.cause)
+    if (error.reason === 'loadFailed') {
+      throw new ApiError(503, 'storage_unavailable', 'The document could not be loaded because storage is not responding. Nothing was changed; please try again in a minute.')
+    }
+    throw new ApiError(503, 'not_saved_yet', 'The change reached the open document, but storage has not confirmed saving it yet (the server keeps retrying). Check the document before trying again.')
+  }
+}
+
+/** The 400 for a refused import: every item's problems, the first few spelled out in the message. */
+function importRefused(summary: string, errors: ImportItemError[]): ApiError {
+  const described = errors.slice(0, ITEMS_IN_MESSAGE).map(
+    ({ index, id, issues }) => `Item ${index + 1}${id ? ` ("${id}")` : ''}: ${issues.map((issue) => issue.message).join('; ')}.`,
+  )
+  if (errors.length > ITEMS_IN_MESSAGE) described.push(`And ${errors.length - ITEMS_IN_MESSAGE} more.`)
+  const message = [`${summary}.`, ...described].join(' ')
+  const issues: ApiIssue[] = errors.flatMap(({ index, issues }) =>
+    issues.map((issue) => ({ path: `[${index}]${issue.path ? `.${issue.path}` : ''}`, message: issue.message })),
+  )
+  return new ApiError(400, 'invalid_import', message, issues, errors)
+}
+
+/** `<title>-sources.json`, kept to characters every browser and file system accepts. */
+function downloadName(record: DocumentRecord): string {
+  const slug = record.title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase()
+  return `${slug || record.id}-sources.json`
+}
