@@ -7,4 +7,6 @@ export const YLayout = {
   richTextFragment: 'default',
   /** The document's sources: a Y.Map of source id → Y.Map of CSL fields (see shared/sources/ySources.ts). */
   sources: 'sources',
+  /** Shared document settings: a Y.Map (see shared/documentSettings.ts). */
+  settings: 'settings',
 } as const

@@ -9,6 +9,7 @@ import { YLayout } from '../../shared/yLayout.js'
 import type { CollabSession } from '../collab/useCollabSession.js'
 import type { Identity } from '../presence/identity.js'
 import { CitePicker } from '../citations/CitePicker.js'
+import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
 import { SourcesSidebar } from '../sources/SourcesSidebar.js'
 import { Toolbar } from './Toolbar.js'
@@ -45,17 +46,19 @@ export function CollabEditor({ session, identity, title }: { session: CollabSess
     editor?.commands.updateUser(identity)
   }, [editor, identity])
 
+  const [citationDisplay, setCitationDisplay] = useCitationDisplay(session.doc)
+
   if (!editor) return null
   return (
     <div className="editor-layout">
       <main className="editor-main">
         <Toolbar editor={editor} />
-        <article className="paper">
+        <article className={`paper citations-as-${citationDisplay}`}>
           <EditorContent editor={editor} />
         </article>
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>
-      <SourcesSidebar editor={editor} store={session.sources} title={title} />
+      <SourcesSidebar editor={editor} store={session.sources} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { deleteSource, groupBills, sourceKindOf, writeSource, type CslItem } from '../../shared/sources/index.js'
+import type { CitationDisplay } from '../../shared/documentSettings.js'
 import { downloadCslJson, importCslFile } from './cslFiles.js'
 import { matchesSearch } from './searchSources.js'
 import { SourceForm } from './SourceForm.js'
@@ -15,10 +16,12 @@ interface Props {
   editor: Editor
   store: SourcesStore
   title: string
+  citationDisplay: CitationDisplay
+  onCitationDisplayChange: (display: CitationDisplay) => void
 }
 
 /** The document's sources: grouped, searchable, editable, and the place citations are inserted from. */
-export function SourcesSidebar({ editor, store, title }: Props) {
+export function SourcesSidebar({ editor, store, title, citationDisplay, onCitationDisplayChange }: Props) {
   const { items } = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const citations = useCitationIndex(editor)
   const [query, setQuery] = useState('')
@@ -93,6 +96,15 @@ export function SourcesSidebar({ editor, store, title }: Props) {
           <option value="other">Other</option>
         </select>
       </div>
+      <fieldset className="citation-display">
+        <legend>Show citations as</legend>
+        <label>
+          <input type="radio" name="citation-display" checked={citationDisplay === 'labels'} onChange={() => onCitationDisplayChange('labels')} /> Labels
+        </label>
+        <label>
+          <input type="radio" name="citation-display" checked={citationDisplay === 'notes'} onChange={() => onCitationDisplayChange('notes')} /> Note numbers
+        </label>
+      </fieldset>
       <div className="sources-files">
         <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
         <button type="button" className="link-button" onClick={() => fileInput.current?.click()}>

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { chromiumAvailable, openAs, openBrowser, watchErrors } from './chromium.js'
+import { chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -49,6 +49,11 @@ describe.runIf(chromiumAvailable())('citations in Chromium', () => {
 
     await pageA.locator('.statement').click()
     await pageA.keyboard.type('The bill was weakened ')
+    await expect.poll(() => pageB.locator('.statement').innerText()).toContain('weakened')
+    // Meanwhile the colleague writes at the start of the same paragraph.
+    await pageB.locator('.statement').click()
+    await pageB.keyboard.press('Control+Home')
+    const colleagueTyping = pageB.keyboard.type('Colleague: ', { delay: 40 })
     await pageA.getByRole('button', { name: 'Cite Law enforcement: sharing data (Introduced) at the cursor' }).click()
     await pageA.keyboard.type(' and then ')
     await pageA.getByRole('button', { name: 'Cite California Values Act (Amended in Senate) at the cursor' }).click()
@@ -56,11 +61,19 @@ describe.runIf(chromiumAvailable())('citations in Chromium', () => {
     await pageA.getByRole('button', { name: 'Cite Funds split immigrants with a pinpoint' }).click()
     await pageA.getByLabel('Pinpoint (section, page…)').fill('para. 4')
     await pageA.getByRole('button', { name: 'Insert citation' }).click()
+    await colleagueTyping
 
     const expected = ['SB 54 (introduced Dec. 5, 2016)newer version', 'SB 54 (am. Senate, Mar. 29, 2017)', 'Woodman, The Example Ledger, 2017, para. 4']
     await expect.poll(() => citationLabels(pageA), { timeout: 10_000 }).toEqual(expected)
     await expect.poll(() => citationLabels(pageB), { timeout: 10_000 }).toEqual(expected)
     expect(await pageB.locator('.statement .citation-outdated').count()).toBe(1)
+    for (const page of [pageA, pageB]) await expect.poll(() => statementText(page)).toMatch(/^Colleague: The bill was weakened/)
+
+    // The citation display is a document setting: switching to note numbers shows for the colleague too.
+    await pageA.getByLabel('Note numbers').check()
+    await pageB.locator('.paper.citations-as-notes').waitFor()
+    await pageA.getByLabel('Labels').check()
+    await pageB.locator('.paper.citations-as-labels').waitFor()
 
     // Re-pin from the popover in page B; both pages follow.
     await pageB.locator('.statement .citation-outdated').hover()
