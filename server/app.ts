@@ -5,6 +5,7 @@ import { join, relative } from 'node:path'
 import { COLLAB_PATH } from '../shared/collabProtocol.js'
 import { ApiError } from './api/ApiError.js'
 import { documentsRoutes } from './api/documentsRoutes.js'
+import { exportRoutes } from './api/exportRoutes.js'
 import { sourcesRoutes } from './api/sourcesRoutes.js'
 import { openAccessPolicy, type AccessPolicy } from './collab/access.js'
 import type { CollabServer } from './collab/CollabServer.js'
@@ -33,6 +34,7 @@ export function createApp({ storage, collab, accessPolicy, clientDir }: AppOptio
   app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
   app.route('/api/docs', documentsRoutes(storage, collab))
   app.route('/api/docs', sourcesRoutes(storage, collab))
+  app.route('/api/docs', exportRoutes(storage, collab))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'There is no such API endpoint.')
   })

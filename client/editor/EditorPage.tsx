@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
 import { api } from '../api.js'
 import { useCollabSession } from '../collab/useCollabSession.js'
@@ -10,12 +10,16 @@ import { CollabEditor } from './CollabEditor.js'
 import { DocumentTitle } from './DocumentTitle.js'
 import { SaveStatus } from './SaveStatus.js'
 
+// The export code (serializer, markdown parser for the preview) loads only when someone exports.
+const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module) => ({ default: module.ExportDialog })))
+
 /** `/d/<docId>`: the statement being written, with who is here and whether it is saved. */
 export function EditorPage({ docId }: { docId: string }) {
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
   const [info, setInfo] = useState<DocumentInfo | null>(null)
   const [infoError, setInfoError] = useState<string | null>(null)
   const session = useCollabSession(docId)
+  const [exporting, setExporting] = useState(false)
 
   useEffect(() => {
     api.getDocument(docId).then(
@@ -36,6 +40,11 @@ export function EditorPage({ docId }: { docId: string }) {
         <DocumentTitle docId={docId} info={info} onRenamed={setInfo} />
         {session && <SaveStatus tracker={session.saveTracker} />}
         {session && <PresenceList awareness={session.provider.awareness} />}
+        {session && (
+          <button type="button" className="header-button" onClick={() => setExporting(true)} aria-haspopup="dialog">
+            Export
+          </button>
+        )}
       </header>
       {infoError && (
         <p className="banner error" role="alert">
@@ -44,6 +53,11 @@ export function EditorPage({ docId }: { docId: string }) {
       )}
       {session && <ConnectionBanner session={session} />}
       {!identity && <NamePrompt onDone={setIdentity} />}
+      {session && exporting && (
+        <Suspense fallback={<p className="banner">Preparing the export…</p>}>
+          <ExportDialog doc={session.doc} title={info?.title ?? 'Statement'} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       {session && identity && <CollabEditor key={docId} session={session} identity={identity} title={info?.title ?? 'Statement'} />}
     </div>
   )

@@ -2,14 +2,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { ApiIssue, SourcesImportResult } from '../../shared/apiTypes.js'
-import { DOC_ID_RULE, isValidDocId } from '../../shared/docId.js'
 import { importSources, readSources, validateCslImport, type ImportItemError } from '../../shared/sources/index.js'
 import type { CollabServer } from '../collab/CollabServer.js'
 import { API_ORIGIN } from '../collab/origins.js'
-import type { Room } from '../collab/Room.js'
-import { RoomTaskError, withRoom } from '../collab/withRoom.js'
 import type { DocumentRecord, Storage } from '../storage/Storage.js'
 import { ApiError } from './ApiError.js'
+import { inRoom, requireLiveRecord } from './liveDocument.js'
 import { readJsonBody } from './validation.js'
 
 /** Largest CSL-JSON import accepted; a statement's sources are a few hundred kilobytes at most. */
@@ -25,15 +23,7 @@ const ITEMS_IN_MESSAGE = 3
 export function sourcesRoutes(storage: Storage, collab: CollabServer): Hono {
   const routes = new Hono()
 
-  const requireLiveDocument = async (id: string): Promise<DocumentRecord> => {
-    if (!isValidDocId(id)) throw new ApiError(400, 'invalid_doc_id', `"${id}" is not a valid document id (${DOC_ID_RULE}).`)
-    const record = await storage.getDocument(id)
-    if (!record) throw new ApiError(404, 'document_not_found', `No document with id "${id}" exists.`)
-    if (record.deletedAt !== null) {
-      throw new ApiError(410, 'document_in_trash', `Document "${id}" is in the trash. Restore it to read or change its sources.`)
-    }
-    return record
-  }
+  const requireLiveDocument = (id: string) => requireLiveRecord(storage, id, 'read or change its sources')
 
   routes.get('/:id/sources', async (c) => {
     const record = await requireLiveDocument(c.req.param('id'))
@@ -62,20 +52,6 @@ export function sourcesRoutes(storage: Storage, collab: CollabServer): Hono {
   )
 
   return routes
-}
-
-/** `withRoom`, with its failures said in words for the caller. */
-async function inRoom<T>(collab: CollabServer, docId: string, task: (room: Room) => T): Promise<T> {
-  try {
-    return await withRoom(collab.rooms, docId, task)
-  } catch (error) {
-    if (!(error instanceof RoomTaskError)) throw error
-    collab.log(`sources API: ${error.message}`, error.cause)
-    if (error.reason === 'loadFailed') {
-      throw new ApiError(503, 'storage_unavailable', 'The document could not be loaded because storage is not responding. Nothing was changed; please try again in a minute.')
-    }
-    throw new ApiError(503, 'not_saved_yet', 'The change reached the open document, but storage has not confirmed saving it yet (the server keeps retrying). Check the document before trying again.')
-  }
 }
 
 /** The 400 for a refused import: every item's problems, the first few spelled out in the message. */

@@ -45,7 +45,7 @@ export function billInlineLabel(item: CslItem): string {
 }
 
 /** "as amended in Senate", "as passed by Assembly", "as introduced"; free text as written. */
-function versionPhrase(label: string | undefined): string | undefined {
+export function versionPhrase(label: string | undefined): string | undefined {
   const parts = versionParts(label)
   if (!parts) return label?.trim() || undefined
   if (parts.verb === 'passed') return `as passed by ${parts.body}`
@@ -53,7 +53,7 @@ function versionPhrase(label: string | undefined): string | undefined {
 }
 
 /** "2017–2018 Reg. Sess." for a bare span of years; any other session is written as entered. */
-function sessionText(session: string | undefined): string | undefined {
+export function sessionText(session: string | undefined): string | undefined {
   const text = session?.trim()
   if (!text) return undefined
   return /^\d{4}(\s*[-–—]\s*\d{2,4})?$/.test(text) ? `${text} Reg. Sess.` : text

@@ -68,8 +68,8 @@ export function formatInlineLabel(item: CslItem): string {
   return [who ?? shortTitle(item), year].filter(Boolean).join(', ')
 }
 
-// Titles of whole works (a book, a report) are italic in print, so they are not quoted.
-const UNQUOTED_TITLE_TYPES = ['book', 'report', 'thesis', 'dataset', 'software', 'pamphlet', 'manuscript', 'periodical', 'standard']
+/** CSL types whose titles name whole works (a book, a report): italic in print, so never quoted. */
+export const UNQUOTED_TITLE_TYPES: readonly string[] = ['book', 'report', 'thesis', 'dataset', 'software', 'pamphlet', 'manuscript', 'periodical', 'standard']
 
 /** “Title,” with the comma inside the quotes, unless the title ends in its own ? or !. */
 function quotedTitle(title: string): string {

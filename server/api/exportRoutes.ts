@@ -1,0 +1,46 @@
+import { Hono } from 'hono'
+import { EXPORT_STYLES, exportMarkdown, safeFilename, type ExportStyle, type FurtherReading } from '../../shared/export/index.js'
+import type { CollabServer } from '../collab/CollabServer.js'
+import type { Storage } from '../storage/Storage.js'
+import { ApiError } from './ApiError.js'
+import { inRoom, requireLiveRecord } from './liveDocument.js'
+
+const FURTHER_READING: readonly FurtherReading[] = ['cited', 'all', 'none']
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === '') return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new ApiError(400, `invalid_${name}`, `Unknown ${name} "${value}": use one of ${allowed.join(', ')}.`)
+}
+
+/** `Content-Disposition` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+/**
+ * `GET /api/docs/:id/export.md?style=notes|pandoc&furtherReading=cited|all|none&frontMatter=1`: the
+ * statement as markdown, read from its live room (so edits not yet written are included).
+ */
+export function exportRoutes(storage: Storage, collab: CollabServer): Hono {
+  const routes = new Hono()
+  routes.get('/:id/export.md', async (c) => {
+    const style = pick<ExportStyle>(c.req.query('style'), EXPORT_STYLES, 'notes', 'style')
+    const furtherReading = pick(c.req.query('furtherReading'), FURTHER_READING, 'cited', 'furtherReading')
+    const frontMatter = ['1', 'true'].includes(c.req.query('frontMatter') ?? '')
+    const record = await requireLiveRecord(storage, c.req.param('id'), 'export it')
+    const markdown = await inRoom(collab, record.id, (room) =>
+      exportMarkdown(room.doc, {
+        style,
+        furtherReading,
+        frontMatter: frontMatter ? { title: record.title, date: new Date().toISOString().slice(0, 10) } : false,
+      }),
+    )
+    c.header('content-type', 'text/markdown; charset=utf-8')
+    c.header('content-disposition', attachmentHeader(safeFilename(record.title)))
+    c.header('cache-control', 'no-store')
+    return c.body(markdown)
+  })
+  return routes
+}

@@ -1,0 +1,68 @@
+import { versionPhrase } from '../sources/billLabels.js'
+import { sourceKindOf, type CslItem } from '../sources/cslTypes.js'
+import { formatCslDate } from '../sources/dateFormat.js'
+import { escapePandocMetadata } from './escape.js'
+
+/**
+ * Pandoc style: sources as CSL-JSON in the front matter, under citation keys pandoc can read, so
+ * `pandoc --citeproc` renders the statement in any CSL style.
+ */
+
+// Pandoc's bare key: starts with a letter, digit or _, then alphanumerics, _ and single internal punctuation.
+const BARE_KEY = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*$/u
+// Inside `@{…}` anything goes but braces and whitespace.
+const BRACED_KEY = /^[^{}\s\p{Cc}]+$/u
+
+/**
+ * The citation key of each source: its id when pandoc can read it (bare, else in braces), else a stand-in
+ * (`caucus-ref-1`, …) that no other source uses.
+ */
+export function pandocKeys(items: readonly CslItem[]): Map<string, string> {
+  const taken = new Set(items.map((item) => item.id))
+  const keys = new Map<string, string>()
+  let counter = 0
+  for (const item of items) {
+    if (BARE_KEY.test(item.id) || BRACED_KEY.test(item.id)) {
+      keys.set(item.id, item.id)
+      continue
+    }
+    let standIn: string
+    do standIn = `caucus-ref-${++counter}`
+    while (taken.has(standIn))
+    taken.add(standIn)
+    keys.set(item.id, standIn)
+  }
+  return keys
+}
+
+/** `@key` or `@{key}`, as pandoc reads it. */
+export function citationKey(key: string): string {
+  return BARE_KEY.test(key) ? `@${key}` : `@{${key}}`
+}
+
+/** Pandoc reads every metadata string as markdown: escape all of them (but the CSL type, a fixed word). */
+function escapeStrings(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return key === 'type' ? value : escapePandocMetadata(value)
+  if (Array.isArray(value)) return value.map((inner) => escapeStrings(inner))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([innerKey, inner]) => [innerKey, escapeStrings(inner, innerKey)]))
+  }
+  return value
+}
+
+/**
+ * A source as pandoc should read it: our `custom` fields left out, and for a bill version (which CSL cannot
+ * express) the version label and date in `version`, which CSL styles print after the title.
+ */
+export function pandocReference(item: CslItem, key: string): Record<string, unknown> {
+  const { custom, ...csl } = item
+  const reference: Record<string, unknown> = { ...csl, id: key }
+  if (sourceKindOf(item) === 'billVersion') {
+    const chapter = item['chapter-number']?.trim()
+    const version = [versionPhrase(custom?.versionLabel), chapter ? `ch. ${chapter}` : undefined, formatCslDate(item.issued, 'long')]
+      .filter(Boolean)
+      .join(', ')
+    if (version) reference.version = version
+  }
+  return escapeStrings(reference) as Record<string, unknown>
+}

@@ -1,0 +1,45 @@
+import * as Y from 'yjs'
+import { writeSource, type CslItem } from '../../shared/sources/index.js'
+
+export const fixtureBill: CslItem = {
+  id: 'src_bill0000001',
+  type: 'bill',
+  title: 'Sanctuary Schools Act',
+  number: 'AB 99',
+  authority: 'California State Assembly',
+  jurisdiction: 'California',
+  issued: { 'date-parts': [[2018, 2, 14]] },
+  URL: 'https://leginfo.example.org/ab99/amended',
+  custom: { caucusKind: 'billVersion', session: '2017–2018', versionLabel: 'Amended in Assembly' },
+}
+
+export const fixtureArticle: CslItem = {
+  id: 'src_news0000001',
+  type: 'article-newspaper',
+  title: 'Schools brace for raids',
+  author: [{ family: 'Ruiz', given: 'Ana' }],
+  'container-title': 'Harbor Times',
+  issued: { 'date-parts': [[2018, 3, 2]] },
+  URL: 'https://news.example.org/schools',
+  custom: { caucusKind: 'newsArticle' },
+}
+
+/** Writes a short statement with two sources and three citations, as any Yjs client could. */
+export function writeFixtureStatement(doc: Y.Doc): void {
+  doc.transact(() => {
+    writeSource(doc, fixtureBill)
+    writeSource(doc, fixtureArticle)
+    const heading = new Y.XmlElement('heading')
+    heading.setAttribute('level', 2 as unknown as string)
+    heading.insert(0, [new Y.XmlText('Keep schools safe')])
+    const paragraph = new Y.XmlElement('paragraph')
+    const cite = (sourceId: string, locator?: string) => {
+      const element = new Y.XmlElement('citation')
+      element.setAttribute('sourceId', sourceId)
+      if (locator) element.setAttribute('locator', locator)
+      return element
+    }
+    paragraph.insert(0, [new Y.XmlText('The bill *protects* students '), cite(fixtureBill.id), new Y.XmlText(' as reported '), cite(fixtureArticle.id, 'para. 2'), new Y.XmlText(' and again '), cite(fixtureBill.id, '§ 3')])
+    doc.getXmlFragment('default').insert(0, [heading, paragraph])
+  })
+}

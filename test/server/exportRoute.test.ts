@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest'
+import { fixtureArticle, fixtureBill, writeFixtureStatement } from '../helpers/statementFixture.js'
+import { createDoc, startTestServer } from '../helpers/testServer.js'
+import { connectClient, waitForSync } from '../helpers/yClient.js'
+
+test('GET /api/docs/:id/export.md returns the statement as markdown, in both styles, with JSON errors', async () => {
+  const server = await startTestServer()
+  const docId = await createDoc(server.url, 'Schools: a statement')
+  const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
+  await waitForSync(writer.provider)
+  writeFixtureStatement(writer.doc)
+  await expect.poll(() => writer.saved!.isAllSaved()).toBe(true)
+
+  const notes = await fetch(`${server.url}/api/docs/${docId}/export.md`)
+  expect(notes.status).toBe(200)
+  expect(notes.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+  expect(notes.headers.get('content-disposition')).toContain("filename*=UTF-8''Schools")
+  const text = await notes.text()
+  expect(text).toContain('## Keep schools safe')
+  expect(text).toContain('The bill \\*protects\\* students [^1]')
+  expect(text).toMatch(/\[\^3\]: .*§ 3/)
+  expect(text).toContain('## Further Reading')
+  expect(text).toContain(fixtureArticle.title)
+
+  const pandoc = await (await fetch(`${server.url}/api/docs/${docId}/export.md?style=pandoc&frontMatter=1`)).text()
+  expect(pandoc).toMatch(/^---\n/)
+  expect(pandoc).toContain('title: ')
+  expect(pandoc).toContain(`[@${fixtureBill.id}]`)
+  expect(pandoc).toContain('references:')
+
+  const badStyle = await fetch(`${server.url}/api/docs/${docId}/export.md?style=apa`)
+  expect(badStyle.status).toBe(400)
+  expect(await badStyle.json()).toMatchObject({ error: { code: 'invalid_style', message: expect.stringContaining('notes, pandoc') } })
+  const unknown = await fetch(`${server.url}/api/docs/nosuchdoc/export.md`)
+  expect(unknown.status).toBe(404)
+  expect(await unknown.json()).toMatchObject({ error: { code: 'document_not_found' } })
+  await fetch(`${server.url}/api/docs/${docId}`, { method: 'DELETE' })
+  const trashed = await fetch(`${server.url}/api/docs/${docId}/export.md`)
+  expect(trashed.status).toBe(410)
+})
