@@ -41,6 +41,11 @@ export function EditorPage({ docId }: { docId: string }) {
         {session && <SaveStatus tracker={session.saveTracker} />}
         {session && <PresenceList awareness={session.provider.awareness} />}
         {session && (
+          <a className="sources-link" href="#sources-heading">
+            Sources
+          </a>
+        )}
+        {session && (
           <button type="button" className="header-button" onClick={() => setExporting(true)} aria-haspopup="dialog">
             Export
           </button>
