@@ -27,7 +27,7 @@ test('when the document cannot be loaded, GET and POST answer 503 storage_unavai
     expect(error.message).toMatch(/Nothing was changed; please try again/)
   }
 
-  expect(server.logs.some((line) => line.includes(`sources API: loading ${docId} failed`))).toBe(true)
+  expect(server.logs.some((line) => line.includes(`API: loading ${docId} failed`))).toBe(true)
 
   storage.failLoads = false
   expect(await getSources(server.url, docId)).toEqual([])
