@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ImportOutcome } from './sources/yImport.js'
 
 /** A document as the HTTP API describes it. Timestamps are ISO 8601 strings. */

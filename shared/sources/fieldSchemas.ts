@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDateProblem } from './dates.js'
 import type { PersonInput } from './sourceInput.js'
 import { httpUrlProblem } from './urls.js'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /** One problem with a source: a dotted path ('url', 'authors.0.family', 'custom.session') and a sentence. */
 export interface SourceIssue {

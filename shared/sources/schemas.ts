@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CSL_TYPES, type SourceKind } from './cslTypes.js'
 import { SOURCE_FIELDS } from './fields.js'
 import { authorsField, dateField, optional, optionalText, requiredText, urlField } from './fieldSchemas.js'
