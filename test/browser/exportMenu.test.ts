@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { safeFilename } from '../../shared/export/index.js'
-import { writeFixtureStatement } from '../helpers/statementFixture.js'
-import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { connectClient, waitForSync } from '../helpers/yClient.js'
+import { createFixtureDocument } from '../helpers/statementFixture.js'
+import { startTestServer } from '../helpers/testServer.js'
 import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -12,11 +11,7 @@ const clientDir = join(import.meta.dirname, '../../dist/client')
 describe.runIf(chromiumAvailable())('the export menu', () => {
   it('previews the statement and downloads a file equal to the HTTP export, in both styles', async () => {
     const server = await startTestServer({ clientDir })
-    const docId = await createDoc(server.url, 'Schools: a statement')
-    const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
-    await waitForSync(writer.provider)
-    writeFixtureStatement(writer.doc)
-    await expect.poll(() => writer.saved!.isAllSaved()).toBe(true)
+    const docId = await createFixtureDocument(server, 'Schools: a statement')
 
     const page = await openAs(await openBrowser(), `${server.url}/d/${docId}`, 'Noor')
     await expect.poll(() => page.locator('.statement .citation').count()).toBe(3)

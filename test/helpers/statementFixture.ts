@@ -1,5 +1,8 @@
 import * as Y from 'yjs'
 import { writeSource, type CslItem } from '../../shared/sources/index.js'
+import { createDoc, type TestServer } from './testServer.js'
+import { waitFor } from './waitFor.js'
+import { connectClient, waitForSync } from './yClient.js'
 
 export const fixtureBill: CslItem = {
   id: 'src_bill0000001',
@@ -42,4 +45,15 @@ export function writeFixtureStatement(doc: Y.Doc): void {
     paragraph.insert(0, [new Y.XmlText('The bill *protects* students '), cite(fixtureBill.id), new Y.XmlText(' as reported '), cite(fixtureArticle.id, 'para. 2'), new Y.XmlText(' and again '), cite(fixtureBill.id, '§ 3')])
     doc.getXmlFragment('default').insert(0, [heading, paragraph])
   })
+}
+
+/** Creates a document holding the fixture statement, written by a stock client and saved, then disconnects. */
+export async function createFixtureDocument(server: TestServer, title: string): Promise<string> {
+  const docId = await createDoc(server.url, title)
+  const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
+  await waitForSync(writer.provider)
+  writeFixtureStatement(writer.doc)
+  await waitFor(() => writer.saved!.isAllSaved(), { message: 'the fixture statement to be saved' })
+  writer.destroy()
+  return docId
 }

@@ -3,22 +3,16 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { writeFixtureStatement } from '../helpers/statementFixture.js'
-import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { connectClient, waitForSync } from '../helpers/yClient.js'
+import { createFixtureDocument } from '../helpers/statementFixture.js'
+import { startTestServer } from '../helpers/testServer.js'
 
 const run = promisify(execFile)
 const root = join(import.meta.dirname, '../..')
 
 test('npm run export writes the stored statement without the server, identical to the HTTP export', async () => {
   const server = await startTestServer()
-  const docId = await createDoc(server.url, 'CLI statement')
-  const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
-  await waitForSync(writer.provider)
-  writeFixtureStatement(writer.doc)
-  await expect.poll(() => writer.saved!.isAllSaved()).toBe(true)
+  const docId = await createFixtureDocument(server, 'CLI statement')
   const viaHttp = await (await fetch(`${server.url}/api/docs/${docId}/export.md?style=pandoc`)).text()
-  writer.destroy()
   await server.close()
 
   const out = join(server.dataDir, 'out.md')

@@ -1,15 +1,10 @@
 import { expect, test } from 'vitest'
-import { fixtureArticle, fixtureBill, writeFixtureStatement } from '../helpers/statementFixture.js'
-import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { connectClient, waitForSync } from '../helpers/yClient.js'
+import { createFixtureDocument, fixtureArticle, fixtureBill } from '../helpers/statementFixture.js'
+import { startTestServer } from '../helpers/testServer.js'
 
 test('GET /api/docs/:id/export.md returns the statement as markdown, in both styles, with JSON errors', async () => {
   const server = await startTestServer()
-  const docId = await createDoc(server.url, 'Schools: a statement')
-  const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
-  await waitForSync(writer.provider)
-  writeFixtureStatement(writer.doc)
-  await expect.poll(() => writer.saved!.isAllSaved()).toBe(true)
+  const docId = await createFixtureDocument(server, 'Schools: a statement')
 
   const notes = await fetch(`${server.url}/api/docs/${docId}/export.md`)
   expect(notes.status).toBe(200)
