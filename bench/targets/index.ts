@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { spawnServer, type SpawnedServer } from '../proc.js'
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem'
+
+/** Which client library speaks to a target. */
+export type ClientProtocol = 'y-websocket' | 'hocuspocus'
+
+export interface TargetSpec {
+  name: TargetName
+  protocol: ClientProtocol
+  /**
+   * When a client counts as joined. A relay has no document, so a client alone in a room on the floor never
+   * receives a sync step 2: there "connected" is all there is.
+   */
+  readyOn: 'synced' | 'connected'
+}
+
+export const TARGETS: Record<TargetName, TargetSpec> = {
+  caucus: { name: 'caucus', protocol: 'y-websocket', readyOn: 'synced' },
+  'y-websocket': { name: 'y-websocket', protocol: 'y-websocket', readyOn: 'synced' },
+  hocuspocus: { name: 'hocuspocus', protocol: 'hocuspocus', readyOn: 'synced' },
+  floor: { name: 'floor', protocol: 'y-websocket', readyOn: 'connected' },
+  'caucus-mem': { name: 'caucus-mem', protocol: 'y-websocket', readyOn: 'synced' },
+}
+
+/** The targets of a normal run, in the order they alternate. */
+export const TARGET_ORDER: TargetName[] = ['caucus', 'y-websocket', 'hocuspocus', 'floor']
+
+/** Every target, including diagnostic ones that run only when asked for (--targets). */
+export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem']
+
+const SCRIPTS: Record<TargetName, string> = {
+  caucus: 'server/main.ts',
+  'y-websocket': 'bench/targets/yWebsocket.ts',
+  hocuspocus: 'bench/targets/hocuspocus.ts',
+  floor: 'bench/targets/floor.ts',
+  'caucus-mem': 'bench/targets/caucusMemory.ts',
+}
+
+export interface StartOptions {
+  /** Folder for the target's storage; reuse it to restart a server on the same data. */
+  dataDir: string
+  /** Turn on the competitors' and the floor's persistence (Caucus always persists). */
+  persist: boolean
+  /** Write a V8 CPU profile of the server process into this folder. */
+  cpuProfDir?: string
+}
+
+export interface RunningTarget {
+  spec: TargetSpec
+  server: SpawnedServer
+  /** What a client passes as the server URL (the room name is appended by the provider). */
+  wsBase: string
+  /** Makes `count` rooms exist (Caucus: POST /api/docs) and returns their names. */
+  createRooms(count: number, prefix: string): Promise<string[]>
+}
+
+/**
+ * Starts a target in its own process. Every target runs as `node --import tsx <script>`, so each carries the
+ * same loader overhead in its CPU and memory figures.
+ */
+export async function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
+  const server = await spawnServer({
+    args: [...profile, '--import', 'tsx', SCRIPTS[name]],
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CAUCUS_DATA_DIR: options.dataDir,
+      // A folder that does not exist: Caucus then serves the API and websockets only.
+      CAUCUS_CLIENT_DIR: join(options.dataDir, 'no-client-build'),
+      BENCH_STORE_DIR: options.persist ? options.dataDir : '',
+      NODE_ENV: 'production',
+    },
+    portPattern: /127\.0\.0\.1:(\d+)/,
+  })
+  const http = `http://127.0.0.1:${server.port}`
+  const isCaucus = name === 'caucus' || name === 'caucus-mem'
+  return {
+    spec: TARGETS[name],
+    server,
+    wsBase: isCaucus ? `ws://127.0.0.1:${server.port}/collab` : `ws://127.0.0.1:${server.port}`,
+    createRooms: async (count, prefix) => {
+      if (!isCaucus) return Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
+      const ids: string[] = []
+      for (let i = 0; i < count; i++) {
+        const response = await fetch(`${http}/api/docs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `${prefix} ${i}` }),
+        })
+        if (response.status !== 201) throw new Error(`POST /api/docs answered ${response.status}: ${await response.text()}`)
+        ids.push(((await response.json()) as { document: { id: string } }).document.id)
+      }
+      return ids
+    },
+  }
+}
