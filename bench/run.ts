@@ -64,7 +64,8 @@ if (flags['report-only']) {
 }
 
 function machine(): Record<string, string> {
-  const sh = (command: string, args: string[]) => execFileSync(command, args).toString().trim()
+  // trimEnd only: `free -h` aligns its header with leading spaces.
+  const sh = (command: string, args: string[]) => execFileSync(command, args).toString().trimEnd()
   return {
     date: new Date().toISOString(),
     nproc: sh('nproc', []),

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { readMemory } from '../proc.js'
 import { TARGET_ORDER, startTarget, type RunningTarget, type TargetName } from '../targets/index.js'
 import { buildTraceDocument, type BuiltDocument } from '../trace.js'
-import { runJob, targetRef, type RunContext, type Scenario } from './harness.js'
+import { targetRef, type RunContext, type Scenario } from './harness.js'
+import { runJob } from './workers.js'
 
 /**
  * Scenario 3: the automerge-paper trace replayed into a ~105k-character Y.Text is sent to the server by a client

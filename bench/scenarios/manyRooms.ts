@@ -1,5 +1,6 @@
-import { ALL_TARGETS } from '../targets/index.js'
-import { runJob, targetRef, withFreshServer, type Scenario } from './harness.js'
+import { TARGET_ORDER } from '../targets/index.js'
+import { targetRef, withFreshServer, type Scenario } from './harness.js'
+import { runJob } from './workers.js'
 
 /** Scenario 2: 500 rooms × 2 clients: time until every client has joined, server memory afterwards. */
 export function manyRoomsScenario(quick: boolean): Scenario {
@@ -7,7 +8,7 @@ export function manyRoomsScenario(quick: boolean): Scenario {
   return {
     id: 'many-rooms',
     title: `many rooms, ${rooms} rooms × 2 clients`,
-    targets: ALL_TARGETS,
+    targets: TARGET_ORDER,
     reps: 3,
     run: async (name, context) => {
       const metrics = await withFreshServer(name, context, {}, async (running) => {

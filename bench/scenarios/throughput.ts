@@ -1,5 +1,6 @@
 import { ALL_TARGETS } from '../targets/index.js'
-import { runJob, targetRef, withFreshServer, type Scenario } from './harness.js'
+import { targetRef, withFreshServer, type Scenario } from './harness.js'
+import { runJob } from './workers.js'
 
 /** Scenario 4: 4 writers as fast as the server keeps up (bounded in-flight window), 2 readers. */
 export function throughputScenario(quick: boolean): Scenario {
