@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
-import { EXPORT_STYLES, exportMarkdown, safeFilename, type ExportStyle, type FurtherReading } from '../../shared/export/index.js'
+import { EXPORT_STYLES, FURTHER_READING_OPTIONS, type ExportStyle } from '../../shared/export/exportOptions.js'
+import { safeFilename } from '../../shared/export/safeFilename.js'
 import type { CollabServer } from '../collab/CollabServer.js'
 import type { Storage } from '../storage/Storage.js'
 import { ApiError } from './ApiError.js'
 import { inRoom, requireLiveRecord } from './liveDocument.js'
-
-const FURTHER_READING: readonly FurtherReading[] = ['cited', 'all', 'none']
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined || value === '') return fallback
@@ -27,9 +26,12 @@ export function exportRoutes(storage: Storage, collab: CollabServer): Hono {
   const routes = new Hono()
   routes.get('/:id/export.md', async (c) => {
     const style = pick<ExportStyle>(c.req.query('style'), EXPORT_STYLES, 'notes', 'style')
-    const furtherReading = pick(c.req.query('furtherReading'), FURTHER_READING, 'cited', 'furtherReading')
+    const furtherReading = pick(c.req.query('furtherReading'), FURTHER_READING_OPTIONS, 'cited', 'furtherReading')
     const frontMatter = ['1', 'true'].includes(c.req.query('frontMatter') ?? '')
     const record = await requireLiveRecord(storage, c.req.param('id'), 'export it')
+    // Loaded on first use: the serializer brings ProseMirror and markdown-it, which a server that never
+    // exports should not pay for in start-up time and memory.
+    const { exportMarkdown } = await import('../../shared/export/exportMarkdown.js')
     const markdown = await inRoom(collab, record.id, (room) =>
       exportMarkdown(room.doc, {
         style,

@@ -15,15 +15,10 @@ import { NoteCollector } from './NoteCollector.js'
 import { PandocCitations } from './PandocCitations.js'
 import { citationKey, pandocKeys, pandocReference } from './pandocReferences.js'
 
-/** How citations are written: numbered Chicago footnotes, or pandoc citations with CSL-JSON references. */
-export type ExportStyle = 'notes' | 'pandoc'
+import type { ExportStyle, FurtherReading } from './exportOptions.js'
 
-/** Which sources the Further Reading list (pandoc: the bibliography) shows. */
-export type FurtherReading = 'cited' | 'all' | 'none'
-
-export const EXPORT_STYLES: readonly ExportStyle[] = ['notes', 'pandoc']
-
-export const FURTHER_READING_OPTIONS: readonly FurtherReading[] = ['cited', 'all', 'none']
+export type { ExportStyle, FurtherReading } from './exportOptions.js'
+export { EXPORT_STYLES, FURTHER_READING_OPTIONS } from './exportOptions.js'
 
 export const FURTHER_READING_HEADING = 'Further Reading'
 
