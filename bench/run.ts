@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { waitForQuietMachine } from './proc.js'
 import { renderTables, renderVerdicts, writeResults, type RawResults, type RunRecord } from './report.js'
-import { browserSkipReason } from './scenarios/browser.js'
+import { browserScenario } from './scenarios/browser.js'
 import { coldLoadScenario } from './scenarios/coldLoad.js'
 import { exportScenario } from './scenarios/exportMarkdown.js'
 import { durableAckScenario, fanoutScenarios } from './scenarios/fanout.js'
@@ -77,7 +77,7 @@ function machine(): Record<string, string> {
 }
 
 const exportStep = exportScenario()
-const browserStep: Scenario = { id: 'browser', title: 'browser (Chromium)', targets: [], reps: 0, run: async () => ({}) }
+const browserStep = browserScenario(quick)
 const all: Scenario[] = [
   ...fanoutScenarios(quick),
   manyRoomsScenario(quick),
@@ -88,7 +88,9 @@ const all: Scenario[] = [
   browserStep,
 ]
 const scenarios = all.filter((s) => !only || only.some((prefix) => s.id.startsWith(prefix)))
-const skipReasons = new Map<string, string>([['browser', browserSkipReason]])
+const skipReasons = new Map<string, string>()
+const browserSkip = browserStep.skipReason()
+if (browserSkip) skipReasons.set('browser', browserSkip)
 const exportSkip = exportStep.skipReason()
 if (exportSkip) skipReasons.set('export', exportSkip)
 

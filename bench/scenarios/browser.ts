@@ -1,6 +1,163 @@
 /**
- * TODO(bench scenario 7, browser): keystroke → paint and remote edit → paint p50/p95 in Chromium, in a 50-page
- * statement with 500 citations while 5 and then 20 other clients type; first-load time, page memory, and the
- * gzipped size of the initial JavaScript. Not built yet: the orchestrator prints "skipped".
+ * Scenario 7, the browser: Caucus's built client in Chromium on a 50-page statement with 500 citations, served
+ * by the real server, while 5 and then 20 other editors (stock WebsocketProviders in another process) type and
+ * move their carets. Measures keystroke → paint and remote edit → paint (p50/p95), the first load until the
+ * whole statement is shown, page memory before and after typing, and the gzipped initial JavaScript.
  */
-export const browserSkipReason = 'browser scenario not implemented yet (TODO in bench/scenarios/browser.ts)'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { snapshotClient, startCaucusWithClient } from '../browser/caucusWithClient.js'
+import { initialJsSize } from '../browser/initialJs.js'
+import { initScript, takeSamples, watchMarkers } from '../browser/pageProbe.js'
+import { END_SENTINEL, STATEMENT_CITATIONS } from '../browser/statement.js'
+import { TypistsProcess } from '../browser/typistsProcess.js'
+import type { Metrics } from '../clients/jobs.js'
+import { percentile } from '../stats.js'
+import type { RunContext, Scenario } from './harness.js'
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+/** Typists in each phase, in order (the second phase adds to the first). */
+const PHASES = [5, 20]
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+interface Heap {
+  usedMb: number
+  nodes: number
+}
+
+/** JS heap in use after a forced garbage collection (what stays, not what is waiting to be collected). */
+async function readHeap(cdp: CDPSession): Promise<Heap> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
+  return { usedMb: value('JSHeapUsedSize') / 1e6, nodes: value('Nodes') }
+}
+
+async function waitForLoad(page: Page, timeoutMs: number): Promise<number> {
+  await page.waitForFunction('window.__bench && window.__bench.loadedAt !== null', undefined, { timeout: timeoutMs, polling: 50 })
+  return (await page.evaluate('window.__bench.loadedAt')) as number
+}
+
+/** The page's person types a letter every 100–200 ms until `until` (performance.now() of this process). */
+async function typeInPage(page: Page, until: number): Promise<number> {
+  let typed = 0
+  while (performance.now() < until) {
+    await page.keyboard.press('abcdefghij'[typed % 10]!)
+    typed++
+    await sleep(100 + Math.random() * 100)
+  }
+  return typed
+}
+
+async function createDocument(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Browser bench statement' }) })
+  if (response.status !== 201) throw new Error(`POST /api/docs answered ${response.status}: ${await response.text()}`)
+  return ((await response.json()) as { document: { id: string } }).document.id
+}
+
+async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
+  const phaseMs = quick ? 8_000 : 30_000
+  const clientDir = snapshotClient(context.tmpRoot)
+  const js = initialJsSize(clientDir)
+  const dataDir = mkdtempSync(join(context.tmpRoot, 'browser-'))
+  const profileDir = mkdtempSync(join(context.tmpRoot, 'chromium-'))
+  const server = await startCaucusWithClient(dataDir, clientDir, context.cpuProfDir)
+  const typists = new TypistsProcess()
+  let browser: BrowserContext | null = null
+  try {
+    const base = `http://127.0.0.1:${server.port}`
+    const docId = await createDocument(base)
+    const seeded = await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId }, 60_000)
+
+    browser = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } })
+    const page = browser.pages()[0] ?? (await browser.newPage())
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    // The person has a name already, so the editor opens without the name prompt.
+    await page.addInitScript(`localStorage.setItem('caucus.identity', JSON.stringify({ name: 'Bench reader', color: '#1f6feb' }))`)
+    await page.addInitScript(initScript(STATEMENT_CITATIONS, END_SENTINEL))
+    // First load: a fresh profile, so nothing cached and nothing in IndexedDB.
+    await page.goto(`${base}/d/${docId}`)
+    const firstLoadMs = await waitForLoad(page, 60_000)
+    // A second load (HTTP cache and the IndexedDB copy are warm), for comparison.
+    await sleep(1_000)
+    await page.reload()
+    const reloadMs = await waitForLoad(page, 60_000)
+
+    const cdp = await browser.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    // The page's person writes at the start of the second paragraph (in view, near the typists' first carets).
+    await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
+    await page.evaluate(watchMarkers)
+    await sleep(500)
+    const heapStart = await readHeap(cdp)
+
+    const metrics: Metrics = {
+      firstLoadMs,
+      reloadMs,
+      initialJsGzipKb: js.gzipKb,
+      initialJsRawKb: js.rawKb,
+      initialJsFiles: js.files,
+      statementWords: Number(seeded.words),
+      statementBlocks: Number(seeded.blocks),
+      heapStartMb: heapStart.usedMb,
+      domNodesStart: heapStart.nodes,
+    }
+    let joined = 0
+    for (const count of PHASES) {
+      await typists.send({ kind: 'add', count: count - joined }, 60_000)
+      joined = count
+      await sleep(1_000)
+      await page.evaluate(takeSamples)
+      await page.evaluate('window.__bench.measureKeys = true')
+      const until = performance.now() + phaseMs
+      const [typed, remoteSent] = await Promise.all([
+        typeInPage(page, until),
+        typists.send({ kind: 'type', durationMs: phaseMs, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, phaseMs + 30_000),
+      ])
+      await page.evaluate('window.__bench.measureKeys = false')
+      await sleep(1_500) // the last markers in flight
+      const samples = (await page.evaluate(takeSamples)) as { keys: number[]; remote: number[] }
+      const heap = await readHeap(cdp)
+      const markers = Number(remoteSent.markers)
+      Object.assign(metrics, {
+        [`keyP50_${count}`]: percentile(samples.keys, 50),
+        [`keyP95_${count}`]: percentile(samples.keys, 95),
+        [`keyMax_${count}`]: percentile(samples.keys, 100),
+        [`keyCount_${count}`]: samples.keys.length,
+        [`pageTyped_${count}`]: typed,
+        [`remoteP50_${count}`]: percentile(samples.remote, 50),
+        [`remoteP95_${count}`]: percentile(samples.remote, 95),
+        [`remoteMax_${count}`]: percentile(samples.remote, 100),
+        [`remoteShownPct_${count}`]: markers > 0 ? (100 * samples.remote.length) / markers : NaN,
+        [`remoteKeystrokes_${count}`]: Number(remoteSent.keystrokes),
+        [`heapAfterMb_${count}`]: heap.usedMb,
+        [`domNodesAfter_${count}`]: heap.nodes,
+      })
+      console.log(`  ${count} typists: key p95 ${metrics[`keyP95_${count}`]!.toFixed(1)} ms, remote p95 ${metrics[`remoteP95_${count}`]!.toFixed(1)} ms, shown ${metrics[`remoteShownPct_${count}`]!.toFixed(0)}%, heap ${heap.usedMb.toFixed(1)} MB`)
+    }
+    metrics.pageErrors = errors.length
+    if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`)
+    return metrics
+  } finally {
+    await typists.stop()
+    await browser?.close().catch(() => undefined)
+    await server.stop()
+    rmSync(profileDir, { recursive: true, force: true })
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Scenario 7 (one repetition: it is long, and the browser is the thing measured, not the server). */
+export function browserScenario(quick: boolean): Scenario & { skipReason(): string | undefined } {
+  return {
+    id: 'browser',
+    title: 'browser (Chromium): 50-page statement, 500 citations, 5 then 20 others typing',
+    targets: ['caucus'],
+    reps: 1,
+    run: (_target, context) => measure(context, quick),
+    skipReason: () => (existsSync(CHROMIUM_PATH) ? undefined : `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`),
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What the browser scenario runs inside the page. Plain JavaScript in strings (not serialized functions, which
+ * the TypeScript loader could decorate with helpers the page lacks).
+ *
+ * "Paint" is taken as the first task after the next animation frame: requestAnimationFrame runs just before
+ * the frame's style/layout/paint, and a MessageChannel message posted from it is delivered once that frame's
+ * rendering work is done. Times are epoch ms (performance.timeOrigin + performance.now()), the same clock the
+ * typists' markers carry.
+ */
+
+/** Installed before any page script: keystroke timing and the first-load detector. */
+export function initScript(citations: number, endSentinel: string): string {
+  return `(() => {
+  const bench = (window.__bench = { keys: [], remote: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
+  const epoch = () => performance.timeOrigin + performance.now()
+  const afterPaint = (callback) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => callback(epoch())
+      channel.port2.postMessage(0)
+    })
+  bench.afterPaint = afterPaint
+  // Keystroke → paint: from the keydown event's own timestamp (when the browser created the event).
+  document.addEventListener('keydown', (event) => {
+    if (!bench.measureKeys) return
+    const start = performance.timeOrigin + event.timeStamp
+    afterPaint((painted) => bench.keys.push(painted - start))
+  }, true)
+  // First load: navigation start → the frame in which the last paragraph and every citation are shown.
+  const checkLoaded = () => {
+    const statement = document.querySelector('.statement')
+    const last = statement && statement.lastElementChild
+    if (last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations}) {
+      afterPaint((painted) => (bench.loadedAt = painted - performance.timeOrigin))
+    } else requestAnimationFrame(checkLoaded)
+  }
+  requestAnimationFrame(checkLoaded)
+})()`
+}
+
+/** Starts watching the statement for the typists' markers (remote edit → paint). */
+export const watchMarkers = `(() => {
+  const bench = window.__bench
+  const pattern = /⁅(\\d+(?:\\.\\d+)?)⁆/g
+  const scan = (text) => {
+    if (!text || !text.includes('⁅')) return
+    for (const match of text.matchAll(pattern)) {
+      if (bench.seen.has(match[1])) continue
+      bench.seen.add(match[1])
+      const sent = Number(match[1])
+      bench.afterPaint((painted) => bench.remote.push(painted - sent))
+    }
+  }
+  bench.observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') scan(record.target.data)
+      else for (const node of record.addedNodes) scan(node.textContent)
+    }
+  })
+  bench.observer.observe(document.querySelector('.statement'), { subtree: true, childList: true, characterData: true })
+})()`
+
+/** Takes (and clears) the figures collected so far. */
+export const takeSamples = `(() => {
+  const bench = window.__bench
+  const out = { keys: bench.keys, remote: bench.remote }
+  bench.keys = []
+  bench.remote = []
+  return out
+})()`
