@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { BROWSER_METHOD, BROWSER_ROWS, browserVerdicts } from './browser/browserReport.js'
 import type { Metrics } from './clients/jobs.js'
 import { median } from './stats.js'
 import { ALL_TARGETS, type TargetName } from './targets/index.js'
@@ -82,6 +83,7 @@ const ROWS: Record<string, MetricRow[]> = {
     row('latencyP99', 'send → observe p99 among the 5 typers (ms)', 'lower', 2),
     row('cpuUsPerDelivered', 'server CPU per delivered update (µs)', 'lower', 2),
   ],
+  browser: BROWSER_ROWS,
   export: [
     row('exportMs', 'exportMarkdown, notes style, median (ms)', 'lower', 2),
     row('exportPandocMs', 'exportMarkdown, pandoc style, median (ms)', 'lower', 2),
@@ -132,6 +134,7 @@ export function renderTables(raw: RawResults): string {
           : ` ${ratio(caucus, medianOf(raw, scenario.id, 'floor', metric.key))} | ${ratio(caucus, bestCompetitor(raw, scenario.id, metric))} |`
       out.push(`| ${metric.label} | ${values.map((v) => fmt(v, metric.digits)).join(' | ')} |${extra}`)
     }
+    if (scenario.id === 'browser') out.push('', BROWSER_METHOD)
     const failures = raw.runs.filter((r) => r.scenario === scenario.id && r.error)
     for (const failure of failures) out.push('', `- failed: ${failure.target} rep ${failure.rep}: ${failure.error!.split('\n')[0]}`)
     out.push('')
@@ -197,7 +200,7 @@ export function renderVerdicts(raw: RawResults): string {
 
   const exportMs = m('export', 'caucus', 'exportMs')
   verdicts.push({ target: 'export ≤ 50 ms', measured: `${fmt(exportMs, 2)} ms`, verdict: judge(known(exportMs) ? exportMs <= 50 : null) })
-  verdicts.push({ target: 'browser targets (keystroke/remote edit → paint, first load, JS size)', measured: 'not built (TODO stub)', verdict: 'not measured' })
+  verdicts.push(...browserVerdicts((key) => m('browser', 'caucus', key)))
 
   return ['| issue 5 target | measured | verdict |', '| --- | --- | --- |', ...verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.verdict} |`)].join('\n')
 }
