@@ -4,6 +4,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 import { SourcesStore } from '../sources/SourcesStore.js'
+import { batchIncomingPerFrame } from './batchIncoming.js'
+import { sendOwnAwarenessOnly } from './ownAwarenessOnly.js'
 import { SaveTracker } from './SaveTracker.js'
 
 export interface CollabSession {
@@ -31,6 +33,8 @@ export function useCollabSession(docId: string): CollabSession | null {
     const local = new IndexeddbPersistence(`caucus:${docId}`, doc)
     // No BroadcastChannel: every tab talks to the server, so "saved" always means saved on the server.
     const provider = new WebsocketProvider(collabUrl(), docId, doc, { connect: false, disableBc: true })
+    const unbatch = batchIncomingPerFrame(provider)
+    const unfilter = sendOwnAwarenessOnly(provider)
     const saveTracker = new SaveTracker(doc, provider)
     const sources = new SourcesStore(doc)
     let cancelled = false
@@ -46,6 +50,8 @@ export function useCollabSession(docId: string): CollabSession | null {
       clearTimeout(fallback)
       saveTracker.destroy()
       sources.destroy()
+      unbatch()
+      unfilter()
       provider.destroy()
       void local.destroy()
       doc.destroy()

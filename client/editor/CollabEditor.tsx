@@ -1,7 +1,8 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Extension } from '@tiptap/core'
-import { Plugin } from '@tiptap/pm/state'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
 import { createSchemaExtensions } from '../../shared/editorSchema.js'
@@ -14,6 +15,27 @@ import { createCitationExtension } from '../citations/citationExtension.js'
 import { SourcesSidebar } from '../sources/SourcesSidebar.js'
 import { Toolbar } from './Toolbar.js'
 
+const lastChangeRemote = new PluginKey<boolean>('lastChangeRemote')
+
+/**
+ * The sync binding asks ProseMirror to scroll the caret into view after every remote change while the caret is
+ * visible; measuring the caret forces a layout of the whole statement each time, and the view stays put anyway
+ * (the browser anchors scrolling). Only our own edits scroll.
+ */
+const remoteChangesDoNotScroll = Extension.create({
+  name: 'remoteChangesDoNotScroll',
+  addProseMirrorPlugins: () => [
+    new Plugin({
+      key: lastChangeRemote,
+      state: {
+        init: () => false,
+        apply: (tr) => Boolean((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin),
+      },
+      props: { handleScrollToSelection: (view) => lastChangeRemote.getState(view.state) === true },
+    }),
+  ],
+})
+
 /** The Tiptap editor bound to the session's Y.Doc, with everyone's carets. */
 export function CollabEditor({ session, identity, title }: { session: CollabSession; identity: Identity; title: string }) {
   // The picker handles arrows/Enter/Escape before the editor does, while it is open.
@@ -22,6 +44,7 @@ export function CollabEditor({ session, identity, title }: { session: CollabSess
     {
       extensions: [
         ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
+        remoteChangesDoNotScroll,
         Extension.create({
           name: 'citePickerKeys',
           addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],

@@ -24,11 +24,22 @@ function readParticipants(awareness: Awareness): Participant[] {
   return participants.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
 }
 
-/** Everyone with the document open (including you), kept current from awareness. */
+function sameParticipants(a: Participant[], b: Participant[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color && p.isSelf === b[i]!.isSelf)
+}
+
+/**
+ * Everyone with the document open (including you), kept current from awareness. Awareness changes with every
+ * caret move of every collaborator: the list keeps its identity (no re-render) unless someone came, went or
+ * changed name or colour.
+ */
 export function usePresence(awareness: Awareness): Participant[] {
   const [participants, setParticipants] = useState(() => readParticipants(awareness))
   useEffect(() => {
-    const update = () => setParticipants(readParticipants(awareness))
+    const update = () => {
+      const next = readParticipants(awareness)
+      setParticipants((previous) => (sameParticipants(previous, next) ? previous : next))
+    }
     awareness.on('change', update)
     update()
     return () => awareness.off('change', update)

@@ -2,14 +2,15 @@ import type { Editor } from '@tiptap/core'
 import { useState, type FormEvent } from 'react'
 import { MAX_LOCATOR_LENGTH } from '../../shared/citationNode.js'
 import { formatCslDate, formatInlineLabel, type CslItem } from '../../shared/sources/index.js'
+import { findCitation } from './useCitationIndex.js'
 
 interface Props {
   item: CslItem
   /** Set for a bill version: the bill number its group is named after. */
   versionOf?: string
   editor: Editor
-  /** Positions of the citations of this source, in reading order. */
-  positions: number[]
+  /** How many times this source is cited. */
+  uses: number
   onEdit: () => void
   onDelete: () => void
 }
@@ -17,7 +18,7 @@ interface Props {
 const MAX_JUMP_BUTTONS = 12
 
 /** One source: what it is, where it is cited, and the buttons to cite, edit or delete it. */
-export function SourceListItem({ item, versionOf, editor, positions, onEdit, onDelete }: Props) {
+export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete }: Props) {
   const [pinpointOpen, setPinpointOpen] = useState(false)
   const [locator, setLocator] = useState('')
   const name = item.title ?? formatInlineLabel(item)
@@ -30,24 +31,25 @@ export function SourceListItem({ item, versionOf, editor, positions, onEdit, onD
     setPinpointOpen(false)
   }
 
-  const jump = (position: number) => {
-    editor.chain().focus().setNodeSelection(position).scrollIntoView().run()
+  const jump = (index: number) => {
+    const position = findCitation(editor, item.id, index)
+    if (position !== null) editor.chain().focus().setNodeSelection(position).scrollIntoView().run()
   }
 
   return (
-    <li className={`source-item${positions.length === 0 ? ' unused' : ''}`} data-source-id={item.id}>
+    <li className={`source-item${uses === 0 ? ' unused' : ''}`} data-source-id={item.id}>
       <p className="source-label">{versionOf ? `${versionLabel ?? 'Version'}${item.issued ? `, ${formatCslDate(item.issued, 'long')}` : ''}` : formatInlineLabel(item)}</p>
       <p className="source-title">{name}</p>
       <p className="source-uses">
-        {positions.length === 0 ? (
+        {uses === 0 ? (
           <span className="unused-badge">Not cited yet</span>
         ) : (
           <>
             <span>
-              Cited {positions.length} time{positions.length === 1 ? '' : 's'}:
+              Cited {uses} time{uses === 1 ? '' : 's'}:
             </span>
-            {positions.slice(0, MAX_JUMP_BUTTONS).map((position, index) => (
-              <button key={position} type="button" className="jump" onClick={() => jump(position)} aria-label={`Go to citation ${index + 1} of ${positions.length} of ${name}`}>
+            {Array.from({ length: Math.min(uses, MAX_JUMP_BUTTONS) }, (_, index) => (
+              <button key={index} type="button" className="jump" onClick={() => jump(index)} aria-label={`Go to citation ${index + 1} of ${uses} of ${name}`}>
                 {index + 1}
               </button>
             ))}

@@ -8,7 +8,7 @@ import { SourceForm } from './SourceForm.js'
 import { SourceListItem } from './SourceListItem.js'
 import type { SourcesStore } from './SourcesStore.js'
 import { KIND_NAMES } from './sourceFormState.js'
-import { useCitationIndex } from './useCitationIndex.js'
+import { useCitationCounts } from './useCitationIndex.js'
 
 type Filter = 'all' | 'bills' | 'news' | 'other'
 
@@ -23,7 +23,7 @@ interface Props {
 /** The document's sources: grouped, searchable, editable, and the place citations are inserted from. */
 export function SourcesSidebar({ editor, store, title, citationDisplay, onCitationDisplayChange }: Props) {
   const { items } = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  const citations = useCitationIndex(editor)
+  const citations = useCitationCounts(editor)
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
   const [editing, setEditing] = useState<CslItem | 'new' | null>(null)
@@ -42,7 +42,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
   }
 
   const remove = (item: CslItem) => {
-    const uses = citations.get(item.id)?.length ?? 0
+    const uses = citations.get(item.id) ?? 0
     if (uses > 0 && !window.confirm(`“${item.title ?? item.id}” is cited ${uses} time${uses === 1 ? '' : 's'}. Delete it anyway? Those citations will show “missing source”.`)) return
     deleteSource(store.doc, item.id)
     setMessage({ kind: 'info', lines: [`Deleted “${item.title ?? item.id}”.`] })
@@ -65,7 +65,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
       item={item}
       versionOf={versionOf}
       editor={editor}
-      positions={citations.get(item.id) ?? []}
+      uses={citations.get(item.id) ?? 0}
       onEdit={() => setEditing(item)}
       onDelete={() => remove(item)}
     />
