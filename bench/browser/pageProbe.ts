@@ -13,12 +13,24 @@ export function initScript(citations: number, endSentinel: string): string {
   return `(() => {
   const bench = (window.__bench = { keys: [], remote: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
   const epoch = () => performance.timeOrigin + performance.now()
-  const afterPaint = (callback) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => callback(epoch())
-      channel.port2.postMessage(0)
+  const nextTask = (callback) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => callback(epoch())
+    channel.port2.postMessage(0)
+  }
+  // A change made inside a requestAnimationFrame callback is drawn in that same frame: its paint is the next
+  // task. The page's rAF callbacks are wrapped to know when a frame is being built.
+  const nativeRaf = window.requestAnimationFrame.bind(window)
+  bench.frameOpen = false
+  window.requestAnimationFrame = (callback) =>
+    nativeRaf((time) => {
+      if (!bench.frameOpen) {
+        bench.frameOpen = true
+        nextTask(() => (bench.frameOpen = false))
+      }
+      callback(time)
     })
+  const afterPaint = (callback) => (bench.frameOpen ? nextTask(callback) : nativeRaf(() => nextTask(callback)))
   bench.afterPaint = afterPaint
   // Keystroke → paint: from the keydown event's own timestamp (when the browser created the event).
   document.addEventListener('keydown', (event) => {
@@ -32,9 +44,9 @@ export function initScript(citations: number, endSentinel: string): string {
     const last = statement && statement.lastElementChild
     if (last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations}) {
       afterPaint((painted) => (bench.loadedAt = painted - performance.timeOrigin))
-    } else requestAnimationFrame(checkLoaded)
+    } else nativeRaf(checkLoaded)
   }
-  requestAnimationFrame(checkLoaded)
+  nativeRaf(checkLoaded)
 })()`
 }
 

@@ -4,7 +4,7 @@
  * move their carets. Measures keystroke → paint and remote edit → paint (p50/p95), the first load until the
  * whole statement is shown, page memory before and after typing, and the gzipped initial JavaScript.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import { snapshotClient, startCaucusWithClient } from '../browser/caucusWithClient.js'
@@ -18,8 +18,8 @@ import type { RunContext, Scenario } from './harness.js'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-/** Typists in each phase, in order (the second phase adds to the first). */
-const PHASES = [5, 20]
+/** Typists in each phase, in order (each phase adds to the one before); BENCH_BROWSER_PHASES=0,5 for a quick look. */
+const PHASES = (process.env.BENCH_BROWSER_PHASES ?? '5,20').split(',').map(Number)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Heap {
@@ -33,6 +33,20 @@ async function readHeap(cdp: CDPSession): Promise<Heap> {
   const { metrics } = await cdp.send('Performance.getMetrics')
   const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
   return { usedMb: value('JSHeapUsedSize') / 1e6, nodes: value('Nodes') }
+}
+
+/** With --cpu-prof: a V8 CPU profile of the page's main thread around `body`, written to `dir`/`name`.cpuprofile. */
+async function profiled<T>(cdp: CDPSession, dir: string | undefined, name: string, body: () => Promise<T>): Promise<T> {
+  if (!dir) return body()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  try {
+    return await body()
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
+  }
 }
 
 async function waitForLoad(page: Page, timeoutMs: number): Promise<number> {
@@ -107,16 +121,18 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
     }
     let joined = 0
     for (const count of PHASES) {
-      await typists.send({ kind: 'add', count: count - joined }, 60_000)
+      if (count > joined) await typists.send({ kind: 'add', count: count - joined }, 60_000)
       joined = count
       await sleep(1_000)
       await page.evaluate(takeSamples)
       await page.evaluate('window.__bench.measureKeys = true')
       const until = performance.now() + phaseMs
-      const [typed, remoteSent] = await Promise.all([
-        typeInPage(page, until),
-        typists.send({ kind: 'type', durationMs: phaseMs, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, phaseMs + 30_000),
-      ])
+      const [typed, remoteSent] = await profiled(cdp, context.cpuProfDir, `page-${count}-typing`, () =>
+        Promise.all([
+          typeInPage(page, until),
+          typists.send({ kind: 'type', durationMs: phaseMs, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, phaseMs + 30_000),
+        ]),
+      )
       await page.evaluate('window.__bench.measureKeys = false')
       await sleep(1_500) // the last markers in flight
       const samples = (await page.evaluate(takeSamples)) as { keys: number[]; remote: number[] }
