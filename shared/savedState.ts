@@ -10,6 +10,9 @@ import { MessageType } from './collabProtocol.js'
  */
 export type SavedState = Y.Snapshot
 
+/** Yjs's delete set (not exported by name). */
+export type DeleteSet = Y.Snapshot['ds']
+
 export const emptySavedState = (): SavedState => Y.emptySnapshot
 
 /** `[saved, encodedSnapshot]`, the server's acknowledgement. */
@@ -25,12 +28,6 @@ export function encodeSavedSubscription(): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.saved)
   return encoding.toUint8Array(encoder)
-}
-
-/** Adds a batch of committed updates to what is known to be stored. */
-export function advanceSavedState(saved: SavedState, committedUpdate: Uint8Array, stateVectorAfter: Uint8Array): SavedState {
-  const { ds } = Y.decodeUpdate(committedUpdate)
-  return Y.createSnapshot(Y.mergeDeleteSets([saved.ds, ds]), Y.decodeStateVector(stateVectorAfter))
 }
 
 /** True when every insert and every deletion in `doc` is covered by `saved`. Costs time linear in the doc. */

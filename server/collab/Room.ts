@@ -1,54 +1,42 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Connection } from './Connection.js'
-import { LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
-import { advanceSavedState, encodeSavedMessage, type SavedState } from '../../shared/savedState.js'
-import { encodeAwarenessMessage, encodeUpdateMessage } from './messages.js'
 import type { Storage } from '../storage/Storage.js'
+import type { Connection } from './Connection.js'
+import { encodeAwarenessMessage } from './messages.js'
+import { LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
+import { RoomSaver, type RoomSaverOptions } from './RoomSaver.js'
+import { broadcastTurn, type TurnEdit } from './turnBroadcast.js'
+import type { DeleteSet, SavedState } from '../../shared/savedState.js'
 
-export interface RoomOptions {
-  /** Fold the stored log into one snapshot once it has this many entries. */
-  compactAfter: number
-  /** First retry delay after a failed save (doubles up to 30 s). */
-  retryDelayMs: number
-  log: (message: string, error?: unknown) => void
-}
-
-const MAX_RETRY_DELAY_MS = 30_000
+export type RoomOptions = RoomSaverOptions
 
 /**
- * One live document: its Y.Doc, its awareness, the connections editing it, and the queue of edits waiting
- * to be committed. Edits are broadcast at once and written in batches (group commit); clients that asked
- * are told what is durably stored after each commit.
+ * One live document: its Y.Doc, its awareness and the connections editing it. The edits of one turn of the
+ * event loop are broadcast together, right after that turn, and handed to the saver as one batch (group
+ * commit); clients that asked are told what is durably stored after each commit.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
-  /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
-  savedState: SavedState
-  private pending: Uint8Array[] = []
-  private flushScheduled = false
-  private flushing: Promise<void> | null = null
-  private retryDelayMs: number
-  private retryTimer: NodeJS.Timeout | null = null
-  private idleWaiters: (() => void)[] = []
-  private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
+  private readonly saver: RoomSaver
+  private turnEdits: TurnEdit[] = []
+  private turnDeletes: DeleteSet[] = []
+  private turnStateAfter = new Map<number, number>()
   private destroyed = false
 
   private constructor(
     readonly docId: string,
-    private readonly storage: Storage,
-    private readonly options: RoomOptions,
+    storage: Storage,
+    options: RoomOptions,
     storedUpdates: Uint8Array[],
   ) {
-    this.retryDelayMs = options.retryDelayMs
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null)
     Y.transact(this.doc, () => {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
     }, LOAD_ORIGIN)
-    this.savedState = Y.snapshot(this.doc)
+    this.saver = new RoomSaver(docId, this.doc, storage, options, storedUpdates.length, (message) => this.sendSavedAck(message))
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -64,18 +52,40 @@ export class Room {
     return this.destroyed
   }
 
-  get hasUnsavedEdits(): boolean {
-    return this.pending.length > 0 || this.flushing !== null
+  /** What storage holds (inserts and deletions). */
+  get savedState(): SavedState {
+    return this.saver.savedState
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: TransactionOrigin): void => {
-    const message = encodeUpdateMessage(update)
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message)
-    }
+  get hasUnsavedEdits(): boolean {
+    return this.turnEdits.length > 0 || this.saver.hasUnsavedEdits
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: TransactionOrigin, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return
-    this.pending.push(update)
-    this.scheduleFlush()
+    if (this.turnEdits.length === 0) setImmediate(this.endTurn)
+    this.turnEdits.push({ update, origin })
+    if (transaction.deleteSet.clients.size > 0) this.turnDeletes.push(transaction.deleteSet)
+    this.turnStateAfter = transaction.afterState
+  }
+
+  /** After the I/O of one event-loop turn: everything that arrived in it goes out and to storage together. */
+  private readonly endTurn = (): void => {
+    const edits = this.turnEdits
+    const deletes = this.turnDeletes
+    this.turnEdits = []
+    this.turnDeletes = []
+    if (edits.length === 0 || this.destroyed) return
+    const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((edit) => edit.update))
+    broadcastTurn(this.connections, edits, merged)
+    this.saver.save(merged, deletes, this.turnStateAfter)
+  }
+
+  private sendSavedAck(message: () => Uint8Array): void {
+    let encoded: Uint8Array | undefined
+    for (const connection of this.connections) {
+      if (connection.wantsSavedAcks) connection.send((encoded ??= message()))
+    }
   }
 
   private readonly onAwarenessUpdate = (
@@ -105,103 +115,24 @@ export class Room {
     }
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.destroyed) return
-    this.flushScheduled = true
-    // setImmediate lets every update that arrived in this turn of the event loop share one commit.
-    setImmediate(() => {
-      this.flushScheduled = false
-      void this.flush()
-    })
-  }
-
-  /** Writes every pending edit in one transaction; resolves when that commit (or its failure) is done. */
-  flush(): Promise<void> {
-    if (this.flushing) return this.flushing.then(() => this.flush())
-    if (this.pending.length === 0 || this.retryTimer) return Promise.resolve()
-    const batch = this.pending
-    this.pending = []
-    // Everything in the doc now is either loaded from storage or in this batch.
-    const stateVectorAfterCommit = Y.encodeStateVector(this.doc)
-    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
-    this.flushing = this.storage
-      .appendUpdates(this.docId, [merged], Date.now())
-      .then(
-        ({ logLength }) => this.onCommitted(advanceSavedState(this.savedState, merged, stateVectorAfterCommit), logLength),
-        (error: unknown) => this.onCommitFailed(batch, error),
-      )
-      .finally(() => {
-        this.flushing = null
-        if (this.pending.length > 0) this.scheduleFlush()
-        else this.notifyIdle()
-      })
-    return this.flushing
-  }
-
-  private async onCommitted(saved: SavedState, logLength: number): Promise<void> {
-    this.retryDelayMs = this.options.retryDelayMs
-    this.savedState = saved
-    this.stateWaiters = this.stateWaiters.filter((waiter) => {
-      if (!this.covers(waiter.target)) return true
-      waiter.resolve()
-      return false
-    })
-    const message = encodeSavedMessage(saved)
-    for (const connection of this.connections) {
-      if (connection.wantsSavedAcks) connection.send(message)
-    }
-    if (logLength >= this.options.compactAfter) {
-      try {
-        await this.storage.compact(this.docId)
-      } catch (error) {
-        // The log is still complete; compaction will be tried again after the next commit.
-        this.options.log(`compaction of ${this.docId} failed`, error)
-      }
-    }
-  }
-
-  private onCommitFailed(batch: Uint8Array[], error: unknown): void {
-    // Keep the edits in memory, in order, and try again: nothing is lost while storage is down.
-    this.pending = batch.concat(this.pending)
-    this.options.log(`saving ${this.docId} failed; retrying in ${this.retryDelayMs} ms`, error)
-    if (this.destroyed) return
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null
-      void this.flush()
-    }, this.retryDelayMs)
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS)
-  }
-
   /**
    * Resolves once everything the document holds *now* is stored, even if others keep typing meanwhile
    * (unlike `whenSaved`, which waits for a moment with nothing pending at all).
    */
   whenCurrentStateSaved(): Promise<void> {
-    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    if (this.covers(target)) return Promise.resolve()
-    return new Promise((resolve) => this.stateWaiters.push({ target, resolve }))
-  }
-
-  private covers(target: Map<number, number>): boolean {
-    for (const [client, clock] of target) if ((this.savedState.sv.get(client) ?? 0) < clock) return false
-    return true
+    return this.saver.whenCurrentStateSaved()
   }
 
   /** Resolves once nothing is waiting to be written (retrying failed writes meanwhile). */
-  whenSaved(): Promise<void> {
-    if (!this.hasUnsavedEdits) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
-  }
-
-  private notifyIdle(): void {
-    const waiters = this.idleWaiters
-    this.idleWaiters = []
-    for (const resolve of waiters) resolve()
+  async whenSaved(): Promise<void> {
+    // Edits of the current turn reach the saver when the turn ends.
+    if (this.turnEdits.length > 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    return this.saver.whenSaved()
   }
 
   destroy(): void {
     this.destroyed = true
-    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.saver.stop()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

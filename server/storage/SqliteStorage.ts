@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import * as Y from 'yjs'
 import type { DocumentRecord, Storage } from './Storage.js'
 
 interface DocumentRow {
@@ -36,6 +35,9 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
 `
 
+/** How stale a document's `updated_at` may be while it is being edited. */
+const TOUCH_INTERVAL_MS = 5_000
+
 /**
  * The embedded default storage: one SQLite file in WAL mode. `synchronous = FULL` makes every commit durable
  * before the call returns, so an update is only reported saved once it would survive a crash or power loss.
@@ -43,6 +45,8 @@ CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
+  /** When each document's `updated_at` was last written by an edit. */
+  private readonly lastTouched = new Map<string, number>()
 
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true })
@@ -61,7 +65,6 @@ export class SqliteStorage implements Storage {
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
       loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
-      countUpdates: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ?'),
       deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     }
   }
@@ -97,6 +100,7 @@ export class SqliteStorage implements Storage {
   }
 
   async purgeDocument(id: string): Promise<boolean> {
+    this.lastTouched.delete(id)
     return this.statements.purge.run(id).changes > 0
   }
 
@@ -104,28 +108,24 @@ export class SqliteStorage implements Storage {
     return this.statements.loadUpdates.all(docId).map((row) => new Uint8Array(row.data))
   }
 
-  private readonly appendTransaction = (docId: string, updates: Uint8Array[], now: number): number => {
-    for (const update of updates) this.statements.appendUpdate.run(docId, update)
-    this.statements.touch.run(now, docId)
-    return this.statements.countUpdates.get(docId)?.n ?? 0
+  async appendUpdate(docId: string, update: Uint8Array, now: number): Promise<{ seq: number }> {
+    // One statement is its own transaction: one WAL commit, one fsync. `updated_at` only orders the documents
+    // list, so it is written at most every TOUCH_INTERVAL_MS per document rather than on every keystroke.
+    if (now - (this.lastTouched.get(docId) ?? 0) < TOUCH_INTERVAL_MS) {
+      return { seq: Number(this.statements.appendUpdate.run(docId, update).lastInsertRowid) }
+    }
+    const seq = this.db.transaction(() => {
+      const inserted = this.statements.appendUpdate.run(docId, update).lastInsertRowid
+      this.statements.touch.run(now, docId)
+      return Number(inserted)
+    })()
+    this.lastTouched.set(docId, now)
+    return { seq }
   }
 
-  async appendUpdates(docId: string, updates: Uint8Array[], now: number): Promise<{ logLength: number }> {
-    const logLength = this.db.transaction(this.appendTransaction)(docId, updates, now)
-    return { logLength }
-  }
-
-  async compact(docId: string): Promise<void> {
+  async replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      const rows = this.statements.loadUpdates.all(docId)
-      const last = rows.at(-1)
-      if (rows.length < 2 || !last) return
-      // Rebuilding a Y.Doc (rather than Y.mergeUpdates) lets Yjs garbage-collect deleted content.
-      const doc = new Y.Doc()
-      for (const row of rows) Y.applyUpdate(doc, row.data)
-      const snapshot = Y.encodeStateAsUpdate(doc)
-      doc.destroy()
-      this.statements.deleteUpTo.run(docId, last.seq)
+      this.statements.deleteUpTo.run(docId, throughSeq)
       this.statements.appendUpdate.run(docId, snapshot)
     })()
   }

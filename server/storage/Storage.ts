@@ -10,7 +10,7 @@ export interface DocumentRecord {
 /**
  * Everything the server persists. Implementations: SQLite (the embedded default) and, later, Postgres.
  *
- * Yjs content is an append-only log of updates per document; `compact` folds the log into one snapshot.
+ * Yjs content is an append-only log of updates per document; `replaceLog` folds it into one snapshot.
  * A promise that resolves means the write has committed.
  */
 export interface Storage {
@@ -24,10 +24,16 @@ export interface Storage {
 
   /** All stored updates of a document, oldest first (empty for a new document). */
   loadUpdates(docId: string): Promise<Uint8Array[]>
-  /** Appends updates in one transaction; resolves with the number of log entries now stored. */
-  appendUpdates(docId: string, updates: Uint8Array[], now: number): Promise<{ logLength: number }>
-  /** Replaces the whole log of a document with one equivalent snapshot, in one transaction. */
-  compact(docId: string): Promise<void>
+  /**
+   * Appends one update (the caller merges a batch into one) in one durable transaction; resolves with the
+   * entry's position in the log, which only grows.
+   */
+  appendUpdate(docId: string, update: Uint8Array, now: number): Promise<{ seq: number }>
+  /**
+   * Replaces every log entry up to and including `throughSeq` with `snapshot`, in one transaction. The snapshot
+   * must contain everything those entries did (it may contain more: applying an update twice changes nothing).
+   */
+  replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
 
   close(): Promise<void>
 }

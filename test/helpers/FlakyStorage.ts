@@ -16,9 +16,9 @@ export class FlakyStorage extends SqliteStorage {
     return super.loadUpdates(docId)
   }
 
-  override async appendUpdates(docId: string, updates: Uint8Array[], now: number): Promise<{ logLength: number }> {
+  override async appendUpdate(docId: string, update: Uint8Array, now: number): Promise<{ seq: number }> {
     this.appendAttempts++
-    if (this.failAppends) throw new Error('injected failure: appendUpdates')
-    return super.appendUpdates(docId, updates, now)
+    if (this.failAppends) throw new Error('injected failure: appendUpdate')
+    return super.appendUpdate(docId, update, now)
   }
 }

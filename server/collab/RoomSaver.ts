@@ -1,0 +1,161 @@
+import * as Y from 'yjs'
+import { encodeSavedMessage, type DeleteSet, type SavedState } from '../../shared/savedState.js'
+import type { Storage } from '../storage/Storage.js'
+
+export interface RoomSaverOptions {
+  /** Fold the stored log into one snapshot once it has this many entries. */
+  compactAfter: number
+  /** First retry delay after a failed save (doubles up to 30 s). */
+  retryDelayMs: number
+  log: (message: string, error?: unknown) => void
+}
+
+/** One batch of edits waiting to be written, with what storage will hold once it is. */
+interface PendingBatch {
+  update: Uint8Array
+  /** Deletions the batch makes (empty delete sets are left out). */
+  deletes: DeleteSet[]
+  /** The document's state vector right after the batch: everything before it is stored or in this batch. */
+  stateAfter: Map<number, number>
+}
+
+const MAX_RETRY_DELAY_MS = 30_000
+
+/**
+ * Writes one room's edits to storage, in order, one batch per commit (a batch is everything that arrived in one
+ * turn of the event loop, merged), and keeps `savedState`: exactly what storage holds. A failed write keeps the
+ * edits in memory and is retried with backoff; nothing is reported saved before its commit.
+ */
+export class RoomSaver {
+  /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
+  savedState: SavedState
+  private pending: PendingBatch[] = []
+  private flushing: Promise<void> | null = null
+  private retryDelayMs: number
+  private retryTimer: NodeJS.Timeout | null = null
+  private logLength: number
+  private idleWaiters: (() => void)[] = []
+  private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
+  private stopped = false
+
+  constructor(
+    private readonly docId: string,
+    private readonly doc: Y.Doc,
+    private readonly storage: Storage,
+    private readonly options: RoomSaverOptions,
+    storedEntries: number,
+    /** Called after each commit with the acknowledgement message for clients that asked for one. */
+    private readonly onSaved: (message: () => Uint8Array) => void,
+  ) {
+    this.retryDelayMs = options.retryDelayMs
+    this.logLength = storedEntries
+    this.savedState = Y.snapshot(doc)
+  }
+
+  get hasUnsavedEdits(): boolean {
+    return this.pending.length > 0 || this.flushing !== null
+  }
+
+  /** Queues a batch and writes it now, unless a write or a retry is under way (it then joins the next commit). */
+  save(update: Uint8Array, deletes: DeleteSet[], stateAfter: Map<number, number>): void {
+    this.pending.push({ update, deletes, stateAfter })
+    void this.flush()
+  }
+
+  /** Writes every pending batch in one commit; resolves when that commit (or its failure) is done. */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flush())
+    if (this.pending.length === 0 || this.retryTimer) return Promise.resolve()
+    const batch = this.pending
+    this.pending = []
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
+    this.flushing = this.storage
+      .appendUpdate(this.docId, update, Date.now())
+      .then(
+        ({ seq }) => this.onCommitted(batch, seq),
+        (error: unknown) => this.onCommitFailed(batch, error),
+      )
+      .finally(() => {
+        this.flushing = null
+        if (this.pending.length > 0) void this.flush()
+        else this.notifyIdle()
+      })
+    return this.flushing
+  }
+
+  private async onCommitted(batch: PendingBatch[], seq: number): Promise<void> {
+    this.retryDelayMs = this.options.retryDelayMs
+    this.logLength++
+    const deletes = batch.flatMap((entry) => entry.deletes)
+    const ds = deletes.length === 0 ? this.savedState.ds : Y.mergeDeleteSets([this.savedState.ds, ...deletes])
+    this.savedState = Y.createSnapshot(ds, batch.at(-1)!.stateAfter)
+    if (this.stateWaiters.length > 0) {
+      this.stateWaiters = this.stateWaiters.filter((waiter) => {
+        if (!this.covers(waiter.target)) return true
+        waiter.resolve()
+        return false
+      })
+    }
+    this.onSaved(() => encodeSavedMessage(this.savedState))
+    if (this.logLength >= this.options.compactAfter) await this.compact(seq)
+  }
+
+  /**
+   * Replaces the log with a snapshot of the live document, which holds everything stored (and perhaps edits
+   * not yet written, which is harmless). Cheaper than rebuilding the document from the log.
+   */
+  private async compact(throughSeq: number): Promise<void> {
+    try {
+      await this.storage.replaceLog(this.docId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      this.logLength = 1
+    } catch (error) {
+      // The log is still complete; compaction is tried again after the next commit.
+      this.options.log(`compaction of ${this.docId} failed`, error)
+    }
+  }
+
+  private onCommitFailed(batch: PendingBatch[], error: unknown): void {
+    // Keep the edits in memory, in order, and try again: nothing is lost while storage is down.
+    this.pending = batch.concat(this.pending)
+    this.options.log(`saving ${this.docId} failed; retrying in ${this.retryDelayMs} ms`, error)
+    if (this.stopped) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      void this.flush()
+    }, this.retryDelayMs)
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS)
+  }
+
+  /**
+   * Resolves once everything the document holds *now* is stored, even if others keep typing meanwhile
+   * (unlike `whenSaved`, which waits for a moment with nothing pending at all).
+   */
+  whenCurrentStateSaved(): Promise<void> {
+    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    if (this.covers(target)) return Promise.resolve()
+    return new Promise((resolve) => this.stateWaiters.push({ target, resolve }))
+  }
+
+  private covers(target: Map<number, number>): boolean {
+    for (const [client, clock] of target) if ((this.savedState.sv.get(client) ?? 0) < clock) return false
+    return true
+  }
+
+  /** Resolves once nothing is waiting to be written (retrying failed writes meanwhile). */
+  whenSaved(): Promise<void> {
+    if (!this.hasUnsavedEdits) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters
+    this.idleWaiters = []
+    for (const resolve of waiters) resolve()
+  }
+
+  /** Stops retrying (the room is being unloaded). */
+  stop(): void {
+    this.stopped = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+  }
+}
