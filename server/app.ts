@@ -7,22 +7,18 @@ import { ApiError } from './api/ApiError.js'
 import { documentsRoutes } from './api/documentsRoutes.js'
 import { exportRoutes } from './api/exportRoutes.js'
 import { sourcesRoutes } from './api/sourcesRoutes.js'
-import { openAccessPolicy, type AccessPolicy } from './collab/access.js'
 import type { CollabServer } from './collab/CollabServer.js'
-import { collabRoute } from './collab/collabRoute.js'
 import type { Storage } from './storage/Storage.js'
 
 export interface AppOptions {
   storage: Storage
   collab: CollabServer
-  /** Who may open which document; defaults to "anyone may edit any live document". */
-  accessPolicy?: AccessPolicy
   /** Folder of the built client to serve (omit in API-only tests). */
   clientDir?: string
 }
 
-/** Builds the whole HTTP + websocket app. It listens nowhere: `main.ts` does that. */
-export function createApp({ storage, collab, accessPolicy, clientDir }: AppOptions): Hono {
+/** Builds the HTTP app (API and client). It listens nowhere: `listen.ts` does that, and adds the websocket. */
+export function createApp({ storage, collab, clientDir }: AppOptions): Hono {
   const app = new Hono()
 
   app.onError((error, c) => {
@@ -39,7 +35,10 @@ export function createApp({ storage, collab, accessPolicy, clientDir }: AppOptio
     throw new ApiError(404, 'not_found', 'There is no such API endpoint.')
   })
 
-  app.get(`${COLLAB_PATH}/:docId`, collabRoute(collab, accessPolicy ?? openAccessPolicy(storage)))
+  // Websocket upgrades on this path are taken by the server's upgrade handler (collab/collabUpgrade.ts).
+  app.get(`${COLLAB_PATH}/:docId`, (c) =>
+    c.json({ error: { code: 'upgrade_required', message: 'This address only accepts websocket connections.' } }, 426),
+  )
 
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     const root = relative(process.cwd(), clientDir) || '.'
