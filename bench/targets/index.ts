@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildNodeEntries } from '../../server/build.js'
 import { spawnServer, type SpawnedServer } from '../proc.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -60,15 +61,26 @@ export interface RunningTarget {
   createRooms(count: number, prefix: string): Promise<string[]>
 }
 
+/** Where the targets are compiled to, once per run. */
+const BUILD_DIR = join(repoRoot, 'bench/out/dist')
+let built: Promise<void> | null = null
+
+/** Compiles every target's script to plain JavaScript (the same esbuild step as Caucus's `npm start`). */
+function buildTargets(): Promise<void> {
+  built ??= buildNodeEntries(Object.values(SCRIPTS).map((script) => join(repoRoot, script)), BUILD_DIR)
+  return built
+}
+
 /**
- * Starts a target in its own process. Every target runs as `node --import tsx <script>`, so each carries the
- * same loader overhead in its CPU and memory figures.
+ * Starts a target in its own process. Every target is compiled the same way and runs as `node <script>.js`,
+ * as Caucus runs in production, so none carries a TypeScript loader in its CPU and memory figures.
  */
 export async function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
   mkdirSync(options.dataDir, { recursive: true })
+  await buildTargets()
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
   const server = await spawnServer({
-    args: [...profile, '--import', 'tsx', SCRIPTS[name]],
+    args: [...profile, join(BUILD_DIR, SCRIPTS[name].replace(/\.ts$/, '.js'))],
     cwd: repoRoot,
     env: {
       ...process.env,
