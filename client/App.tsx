@@ -1,15 +1,26 @@
-import { DocumentsPage } from './documents/DocumentsPage.js'
+import { lazy, Suspense } from 'react'
 import { EditorPage } from './editor/EditorPage.js'
 import { linkProps, useRoute } from './routing.js'
+
+// The editor is what most visits open (shared links): the documents list loads only when it is shown.
+const DocumentsPage = lazy(() => import('./documents/DocumentsPage.js').then((module) => ({ default: module.DocumentsPage })))
 
 /** Picks the page for the current address. */
 export function App() {
   const route = useRoute()
   switch (route.page) {
     case 'documents':
-      return <DocumentsPage view="active" />
+      return (
+        <Suspense fallback={null}>
+          <DocumentsPage view="active" />
+        </Suspense>
+      )
     case 'trash':
-      return <DocumentsPage view="trash" />
+      return (
+        <Suspense fallback={null}>
+          <DocumentsPage view="trash" />
+        </Suspense>
+      )
     case 'editor':
       return <EditorPage key={route.docId} docId={route.docId} />
     case 'notFound':

@@ -1,7 +1,8 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Editor, NodeViewRendererProps } from '@tiptap/core'
 import type { NodeView } from '@tiptap/pm/view'
-import { formatFullReference, formatInlineLabel } from '../../shared/sources/index.js'
+// Straight from the modules, not the index: the editor's first load must not pull in the validation code.
+import { formatFullReference, formatInlineLabel } from '../../shared/sources/labels.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 import { citationPopover } from './citationPopover.js'
 
@@ -48,6 +49,13 @@ export class CitationNodeView implements NodeView {
   private render(): void {
     const { sourceId, locator } = this.node.attrs as { sourceId: string | null; locator: string | null }
     this.dom.dataset.sourceId = sourceId ?? ''
+    // Sources are read a moment after the text is shown: until then a neutral placeholder, not "missing".
+    this.dom.classList.toggle('citation-loading', !this.store.loaded)
+    if (!this.store.loaded) {
+      this.dom.textContent = locator ? `…, ${locator}` : '…'
+      this.dom.setAttribute('aria-label', 'Citation (its source is loading)')
+      return
+    }
     const item = this.store.get(sourceId)
     const newer = this.store.newerVersion(sourceId)
     this.dom.classList.toggle('citation-missing', !item)

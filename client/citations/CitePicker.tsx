@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useMemo, useState, useSyncExternalStore, type MutableRefObject } from 'react'
-import { formatInlineLabel } from '../../shared/sources/index.js'
+import { formatInlineLabel } from '../../shared/sources/labels.js'
 import { matchesSearch } from '../sources/searchSources.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 

@@ -1,6 +1,5 @@
 import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { parseCslItem, writeSource } from '../../shared/sources/index.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 
 function mapFragment(fragment: Fragment, map: (node: ProseMirrorNode) => ProseMirrorNode): Fragment {
@@ -34,8 +33,7 @@ export function citationClipboardPlugin(store: SourcesStore): Plugin {
           const sourceId = node.attrs.sourceId as string | null
           if (sourceId && !store.get(sourceId)) {
             try {
-              const parsed = parseCslItem(JSON.parse(node.attrs.clipboardSource as string))
-              if (parsed.ok && parsed.value.id === sourceId) writeSource(store.doc, parsed.value)
+              store.adoptPasted(node.attrs.clipboardSource as string, sourceId)
             } catch {
               // Unreadable clipboard data: the citation is pasted and shows its "missing source" state.
             }

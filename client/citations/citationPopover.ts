@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { formatFullReference, formatInlineLabel, isHttpUrl } from '../../shared/sources/index.js'
+import { formatFullReference, formatInlineLabel } from '../../shared/sources/labels.js'
+import { isHttpUrl } from '../../shared/sources/urls.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 
 interface PopoverTarget {
@@ -43,6 +44,7 @@ class CitationPopover {
   private content({ editor, store, getPos, node }: PopoverTarget): Node[] {
     const { sourceId, locator } = node().attrs as { sourceId: string | null; locator: string | null }
     const item = store.get(sourceId)
+    if (!store.loaded) return [element('p', 'popover-text', 'Loading the source…')]
     if (!item) {
       return [
         element('p', 'popover-title', 'Missing source'),

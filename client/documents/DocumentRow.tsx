@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { MAX_TITLE_LENGTH, type DocumentInfo } from '../../shared/apiTypes.js'
+import type { DocumentInfo } from '../../shared/apiTypes.js'
+import { MAX_TITLE_LENGTH } from '../titleLimit.js'
 import { linkProps } from '../routing.js'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })

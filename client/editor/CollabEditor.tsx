@@ -4,7 +4,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { createSchemaExtensions } from '../../shared/editorSchema.js'
 import { YLayout } from '../../shared/yLayout.js'
 import type { CollabSession } from '../collab/useCollabSession.js'
@@ -12,8 +12,10 @@ import type { Identity } from '../presence/identity.js'
 import { CitePicker } from '../citations/CitePicker.js'
 import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
-import { SourcesSidebar } from '../sources/SourcesSidebar.js'
 import { Toolbar } from './Toolbar.js'
+
+// The sources panel (list, forms, CSL import/export) is not needed to show the text: it loads right after.
+const SourcesSidebar = lazy(() => import('../sources/SourcesSidebar.js').then((module) => ({ default: module.SourcesSidebar })))
 
 const lastChangeRemote = new PluginKey<boolean>('lastChangeRemote')
 
@@ -81,7 +83,15 @@ export function CollabEditor({ session, identity, title }: { session: CollabSess
         </article>
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>
-      <SourcesSidebar editor={editor} store={session.sources} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
+      <Suspense
+        fallback={
+          <aside className="sources" aria-labelledby="sources-heading" aria-busy="true">
+            <h2 id="sources-heading">Sources</h2>
+          </aside>
+        }
+      >
+        <SourcesSidebar editor={editor} store={session.sources} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
+      </Suspense>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MAX_TITLE_LENGTH, type DocumentInfo } from '../../shared/apiTypes.js'
+import type { DocumentInfo } from '../../shared/apiTypes.js'
+import { MAX_TITLE_LENGTH } from '../titleLimit.js'
 import { api } from '../api.js'
 
 /** The document's title, renamed in place (Enter or leaving the field saves; Escape cancels). */

@@ -75,6 +75,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
       title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
       aria-pressed={action.isActive ? Boolean(state.active[action.id]) : undefined}
       disabled={!state.enabled[action.id]}
+      // Pressing a button must not take the focus (and the selection) from the text: keys typed right after a
+      // click would otherwise land on the button until the editor takes the focus back, a frame later.
+      onMouseDown={(event) => event.preventDefault()}
       onClick={() => action.run(editor)}
       {...rovingProps()}
     >

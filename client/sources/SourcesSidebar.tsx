@@ -22,7 +22,7 @@ interface Props {
 
 /** The document's sources: grouped, searchable, editable, and the place citations are inserted from. */
 export function SourcesSidebar({ editor, store, title, citationDisplay, onCitationDisplayChange }: Props) {
-  const { items } = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const { items, loaded } = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const citations = useCitationCounts(editor)
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
@@ -125,7 +125,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
         </div>
       )}
       {editing && <SourceForm key={editing === 'new' ? 'new' : editing.id} item={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />}
-      {items.length === 0 && !editing && <p className="muted sources-empty">No sources yet. Add the bills and articles this statement relies on, then cite them in the text.</p>}
+      {loaded && items.length === 0 && !editing && <p className="muted sources-empty">No sources yet. Add the bills and articles this statement relies on, then cite them in the text.</p>}
       {items.length > 0 && visible.length === 0 && <p className="muted">No source matches “{query}”.</p>}
       {show('bills') && bills.length > 0 && (
         <section aria-label="Bills">

@@ -1,33 +1,48 @@
 import type * as Y from 'yjs'
-import { formatInlineLabel, newerVersionOf, observeSources, readSources, type CslItem } from '../../shared/sources/index.js'
+import { newerVersionOf } from '../../shared/sources/billVersions.js'
+import type { CslItem } from '../../shared/sources/cslTypes.js'
+import { formatInlineLabel } from '../../shared/sources/labels.js'
+
+type SourcesAccess = typeof import('./sourcesAccess.js')
 
 export interface SourcesSnapshot {
   items: CslItem[]
   byId: Map<string, CslItem>
+  /** False until the sources have been read once (a moment after the editor opens). */
+  loaded: boolean
 }
 
 /**
  * The document's sources as React and node views read them: a cached, immutable snapshot rebuilt after each
- * transaction that touches the `sources` map, with subscribers told once per change.
+ * transaction that touches the `sources` map, with subscribers told once per change. The reading code (with
+ * its validation) is loaded on demand: until then the snapshot is empty and `loaded` is false.
  */
 export class SourcesStore {
-  private snapshot: SourcesSnapshot
+  private snapshot: SourcesSnapshot = { items: [], byId: new Map(), loaded: false }
   private readonly listeners = new Set<() => void>()
-  private readonly stopObserving: () => void
+  private stopObserving: () => void = () => {}
   private readonly newerCache = new Map<string, CslItem | null>()
+  private access: SourcesAccess | null = null
+  private destroyed = false
 
   constructor(readonly doc: Y.Doc) {
-    this.snapshot = this.read()
-    this.stopObserving = observeSources(doc, () => {
-      this.snapshot = this.read()
-      this.newerCache.clear()
-      for (const listener of this.listeners) listener()
+    void import('./sourcesAccess.js').then((access) => {
+      if (this.destroyed) return
+      this.access = access
+      this.stopObserving = access.observeSources(doc, () => this.refresh())
+      this.refresh()
     })
   }
 
-  private read(): SourcesSnapshot {
-    const items = readSources(this.doc)
-    return { items, byId: new Map(items.map((item) => [item.id, item])) }
+  private refresh(): void {
+    const items = this.access!.readSources(this.doc)
+    this.snapshot = { items, byId: new Map(items.map((item) => [item.id, item])), loaded: true }
+    this.newerCache.clear()
+    for (const listener of this.listeners) listener()
+  }
+
+  get loaded(): boolean {
+    return this.snapshot.loaded
   }
 
   getSnapshot = (): SourcesSnapshot => this.snapshot
@@ -55,7 +70,20 @@ export class SourcesStore {
     return this.newerCache.get(item.id) ?? undefined
   }
 
+  /**
+   * Adds a source carried on the clipboard (CSL-JSON text) when it is valid, has the id the citation expects,
+   * and the document lacks it. False when nothing was added.
+   */
+  adoptPasted(json: string, sourceId: string): boolean {
+    if (!this.access || this.get(sourceId)) return false
+    const parsed = this.access.parseCslItem(JSON.parse(json))
+    if (!parsed.ok || parsed.value.id !== sourceId) return false
+    this.access.writeSource(this.doc, parsed.value)
+    return true
+  }
+
   destroy(): void {
+    this.destroyed = true
     this.stopObserving()
     this.listeners.clear()
   }

@@ -1,4 +1,6 @@
-import { formatAuthors, normalizeBillNumber, type CslItem } from '../../shared/sources/index.js'
+import { normalizeBillNumber } from '../../shared/sources/billVersions.js'
+import type { CslItem } from '../../shared/sources/cslTypes.js'
+import { formatAuthors } from '../../shared/sources/labels.js'
 
 /** True when a source matches what was typed: title, bill number (any spelling), outlet or author. */
 export function matchesSearch(item: CslItem, query: string): boolean {
