@@ -11,7 +11,7 @@
 /** Installed before any page script: keystroke timing and the first-load detector. */
 export function initScript(citations: number, endSentinel: string): string {
   return `(() => {
-  const bench = (window.__bench = { keys: [], remote: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
+  const bench = (window.__bench = { keys: [], keysHandled: [], remote: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
   const epoch = () => performance.timeOrigin + performance.now()
   const nextTask = (callback) => {
     const channel = new MessageChannel()
@@ -36,13 +36,16 @@ export function initScript(citations: number, endSentinel: string): string {
   document.addEventListener('keydown', (event) => {
     if (!bench.measureKeys) return
     const start = performance.timeOrigin + event.timeStamp
+    // Also when the keydown's own work (the editor's transaction and everything it triggers) was done.
+    nextTask((handled) => bench.keysHandled.push(handled - start))
     afterPaint((painted) => bench.keys.push(painted - start))
   }, true)
-  // First load: navigation start → the frame in which the last paragraph and every citation are shown.
+  // First load: navigation start → the frame in which the last paragraph and every citation (with its label,
+  // not the placeholder shown while sources load) are shown.
   const checkLoaded = () => {
     const statement = document.querySelector('.statement')
     const last = statement && statement.lastElementChild
-    if (last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations}) {
+    if (last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations} && !statement.querySelector('.citation-loading')) {
       afterPaint((painted) => (bench.loadedAt = painted - performance.timeOrigin))
     } else nativeRaf(checkLoaded)
   }
@@ -75,8 +78,9 @@ export const watchMarkers = `(() => {
 /** Takes (and clears) the figures collected so far. */
 export const takeSamples = `(() => {
   const bench = window.__bench
-  const out = { keys: bench.keys, remote: bench.remote }
+  const out = { keys: bench.keys, keysHandled: bench.keysHandled, remote: bench.remote }
   bench.keys = []
+  bench.keysHandled = []
   bench.remote = []
   return out
 })()`

@@ -135,7 +135,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       )
       await page.evaluate('window.__bench.measureKeys = false')
       await sleep(1_500) // the last markers in flight
-      const samples = (await page.evaluate(takeSamples)) as { keys: number[]; remote: number[] }
+      const samples = (await page.evaluate(takeSamples)) as { keys: number[]; keysHandled: number[]; remote: number[] }
       const heap = await readHeap(cdp)
       const markers = Number(remoteSent.markers)
       Object.assign(metrics, {
@@ -143,6 +143,8 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
         [`keyP95_${count}`]: percentile(samples.keys, 95),
         [`keyMax_${count}`]: percentile(samples.keys, 100),
         [`keyCount_${count}`]: samples.keys.length,
+        [`keyHandledP50_${count}`]: percentile(samples.keysHandled, 50),
+        [`keyHandledP95_${count}`]: percentile(samples.keysHandled, 95),
         [`pageTyped_${count}`]: typed,
         [`remoteP50_${count}`]: percentile(samples.remote, 50),
         [`remoteP95_${count}`]: percentile(samples.remote, 95),
