@@ -48,7 +48,7 @@ export async function withFreshServer(
   const running = await startTarget(name, {
     dataDir,
     persist: context.persistAll,
-    cpuProfDir: name === 'caucus' ? context.cpuProfDir : undefined,
+    cpuProfDir: name.startsWith('caucus') ? context.cpuProfDir : undefined,
     ...options,
   })
   try {

@@ -7,11 +7,7 @@ import { handleMessage } from './messageHandlers.js'
 import { ProtocolError } from './ProtocolError.js'
 import type { Room } from './Room.js'
 import { RoomRegistry } from './RoomRegistry.js'
-import { encodeAwarenessMessage } from './messages.js'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
-import { MessageType } from '../../shared/collabProtocol.js'
+import { greet } from './greeting.js'
 
 /** What the transport calls for each accepted socket. */
 export interface SocketEvents {
@@ -78,7 +74,7 @@ export class CollabServer {
       }
       room = loaded
       room.addConnection(connection)
-      this.greet(room, connection)
+      greet(room, connection)
       for (const frame of waiting.splice(0)) process(frame)
     }
     const refuse = (error: unknown): void => {
@@ -100,18 +96,6 @@ export class CollabServer {
         room.removeConnection(connection)
         void this.rooms.releaseIfIdle(room)
       },
-    }
-  }
-
-  /** Sends the server's sync step 1 and the current awareness, as y-websocket's server does. */
-  private greet(room: Room, connection: Connection): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    syncProtocol.writeSyncStep1(encoder, room.doc)
-    connection.send(encoding.toUint8Array(encoder))
-    const states = room.awareness.getStates()
-    if (states.size > 0) {
-      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])))
     }
   }
 

@@ -14,6 +14,8 @@ export class Connection {
   readonly awarenessIds = new Set<number>()
   /** Whether the client asked for "saved" acknowledgements. */
   wantsSavedAcks = false
+  /** The server has not yet sent this client its sync step 1 (see greeting.ts). */
+  owesSyncStep1 = false
   private closed = false
 
   constructor(

@@ -5,6 +5,7 @@ import type { Connection } from './Connection.js'
 import { encodeAwarenessMessage } from './messages.js'
 import { LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
 import { RoomSaver, type RoomSaverOptions } from './RoomSaver.js'
+import { StoredState } from './StoredState.js'
 import { broadcastTurn, type TurnEdit } from './turnBroadcast.js'
 import type { DeleteSet, SavedState } from '../../shared/savedState.js'
 
@@ -16,9 +17,11 @@ export type RoomOptions = RoomSaverOptions
  * commit); clients that asked are told what is durably stored after each commit.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly connections = new Set<Connection>()
+  /** The document as stored, decoded when first needed (see StoredState). */
+  readonly stored: StoredState
   private readonly saver: RoomSaver
   private turnEdits: TurnEdit[] = []
   private turnDeletes: DeleteSet[] = []
@@ -33,11 +36,9 @@ export class Room {
   ) {
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null)
-    Y.transact(this.doc, () => {
-      for (const update of storedUpdates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
-    }, LOAD_ORIGIN)
-    this.saver = new RoomSaver(docId, this.doc, storage, options, storedUpdates.length, (message) => this.sendSavedAck(message))
-    this.doc.on('update', this.onDocUpdate)
+    this.stored = new StoredState(this.ydoc, storedUpdates)
+    this.saver = new RoomSaver(docId, () => this.doc, () => this.stored.loadedSnapshot, storage, options, storedUpdates.length, (message) => this.sendSavedAck(message))
+    this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
@@ -45,6 +46,11 @@ export class Room {
   static async load(docId: string, storage: Storage, options: RoomOptions): Promise<Room> {
     const updates = await storage.loadUpdates(docId)
     return new Room(docId, storage, options, updates)
+  }
+
+  /** The live document (decoded from storage on first use). */
+  get doc(): Y.Doc {
+    return this.stored.doc
   }
 
   /** True once the room was unloaded: its document is no longer broadcast or saved. */
@@ -63,6 +69,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: TransactionOrigin, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return
+    this.stored.invalidate()
     if (this.turnEdits.length === 0) setImmediate(this.endTurn)
     this.turnEdits.push({ update, origin })
     if (transaction.deleteSet.clients.size > 0) this.turnDeletes.push(transaction.deleteSet)
@@ -130,12 +137,17 @@ export class Room {
     return this.saver.whenSaved()
   }
 
+  /** Folds the stored log into one snapshot when the room is about to be unloaded. */
+  compactIdle(): Promise<void> {
+    return this.saver.compactIdle()
+  }
+
   destroy(): void {
     this.destroyed = true
     this.saver.stop()
-    this.doc.off('update', this.onDocUpdate)
+    this.ydoc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 }

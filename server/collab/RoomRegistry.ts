@@ -40,6 +40,7 @@ export class RoomRegistry {
   async releaseIfIdle(room: Room): Promise<void> {
     if (room.connections.size > 0) return
     await room.whenSaved()
+    await room.compactIdle()
     const current = await this.rooms.get(room.docId)?.catch(() => undefined)
     // Checked after the last await, right before unloading: while we waited someone may have joined, or
     // written through the HTTP API (those edits must not be dropped with the room).
@@ -55,7 +56,13 @@ export class RoomRegistry {
     while (this.rooms.size > 0) {
       const pending = [...this.rooms.entries()]
       const rooms = await Promise.all(pending.map(([, room]) => room.catch(() => undefined)))
-      const saves = Promise.all(rooms.map((room) => room?.whenSaved()))
+      // Saved, then folded into one entry each, so that after a restart the first client is served the stored bytes.
+      const saves = Promise.all(
+        rooms.map(async (room) => {
+          await room?.whenSaved()
+          await room?.compactIdle()
+        }),
+      )
       let timer: NodeJS.Timeout | undefined
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))))
       const outcome = await Promise.race([saves, timedOut])

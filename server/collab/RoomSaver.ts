@@ -27,20 +27,25 @@ const MAX_RETRY_DELAY_MS = 30_000
  * edits in memory and is retried with backoff; nothing is reported saved before its commit.
  */
 export class RoomSaver {
-  /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
-  savedState: SavedState
+  /** Computed from the loaded document when first asked for (loading it can wait until something needs it). */
+  private saved: SavedState | null = null
   private pending: PendingBatch[] = []
   private flushing: Promise<void> | null = null
   private retryDelayMs: number
   private retryTimer: NodeJS.Timeout | null = null
   private logLength: number
+  /** Log position of this room's last commit (undefined before its first). */
+  private lastSeq: number | undefined
   private idleWaiters: (() => void)[] = []
   private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
   private stopped = false
 
   constructor(
     private readonly docId: string,
-    private readonly doc: Y.Doc,
+    /** The room's document; reading it loads it. */
+    private readonly doc: () => Y.Doc,
+    /** What storage held when the document was loaded. */
+    private readonly loadedSnapshot: () => SavedState,
     private readonly storage: Storage,
     private readonly options: RoomSaverOptions,
     storedEntries: number,
@@ -49,7 +54,13 @@ export class RoomSaver {
   ) {
     this.retryDelayMs = options.retryDelayMs
     this.logLength = storedEntries
-    this.savedState = Y.snapshot(doc)
+  }
+
+  /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
+  get savedState(): SavedState {
+    // Before the first commit storage holds exactly what was loaded.
+    this.saved ??= this.loadedSnapshot()
+    return this.saved
   }
 
   get hasUnsavedEdits(): boolean {
@@ -86,9 +97,10 @@ export class RoomSaver {
   private async onCommitted(batch: PendingBatch[], seq: number): Promise<void> {
     this.retryDelayMs = this.options.retryDelayMs
     this.logLength++
+    this.lastSeq = seq
     const deletes = batch.flatMap((entry) => entry.deletes)
     const ds = deletes.length === 0 ? this.savedState.ds : Y.mergeDeleteSets([this.savedState.ds, ...deletes])
-    this.savedState = Y.createSnapshot(ds, batch.at(-1)!.stateAfter)
+    this.saved = Y.createSnapshot(ds, batch.at(-1)!.stateAfter)
     if (this.stateWaiters.length > 0) {
       this.stateWaiters = this.stateWaiters.filter((waiter) => {
         if (!this.covers(waiter.target)) return true
@@ -106,12 +118,21 @@ export class RoomSaver {
    */
   private async compact(throughSeq: number): Promise<void> {
     try {
-      await this.storage.replaceLog(this.docId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      await this.storage.replaceLog(this.docId, Y.encodeStateAsUpdate(this.doc()), throughSeq)
       this.logLength = 1
     } catch (error) {
       // The log is still complete; compaction is tried again after the next commit.
       this.options.log(`compaction of ${this.docId} failed`, error)
     }
+  }
+
+  /**
+   * Folds the log into one snapshot if this room wrote to it and nothing is waiting (called when the room is
+   * unloaded, so that the next load is a single entry, which can be served without decoding it first).
+   */
+  async compactIdle(): Promise<void> {
+    if (this.lastSeq === undefined || this.logLength <= 1 || this.hasUnsavedEdits) return
+    await this.compact(this.lastSeq)
   }
 
   private onCommitFailed(batch: PendingBatch[], error: unknown): void {
@@ -131,7 +152,7 @@ export class RoomSaver {
    * (unlike `whenSaved`, which waits for a moment with nothing pending at all).
    */
   whenCurrentStateSaved(): Promise<void> {
-    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc()))
     if (this.covers(target)) return Promise.resolve()
     return new Promise((resolve) => this.stateWaiters.push({ target, resolve }))
   }

@@ -7,6 +7,7 @@ import { MessageType } from '../../shared/collabProtocol.js'
 import type { Connection } from './Connection.js'
 import { encodeSavedMessage } from '../../shared/savedState.js'
 import { encodeAwarenessMessage } from './messages.js'
+import { sendSyncStep1 } from './greeting.js'
 import { ProtocolError } from './ProtocolError.js'
 import type { Room } from './Room.js'
 
@@ -25,8 +26,10 @@ function handleSync({ room, connection, decoder }: MessageContext): void {
       const stateVector = decoding.readVarUint8Array(decoder)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
-      syncProtocol.writeSyncStep2(encoder, room.doc, stateVector)
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+      encoding.writeVarUint8Array(encoder, room.stored.encodeMissing(stateVector))
       connection.send(encoding.toUint8Array(encoder))
+      if (connection.owesSyncStep1) sendSyncStep1(room, connection)
       return
     }
     case syncProtocol.messageYjsSyncStep2:
