@@ -11,7 +11,7 @@
 /** Installed before any page script: keystroke timing and the first-load detector. */
 export function initScript(citations: number, endSentinel: string): string {
   return `(() => {
-  const bench = (window.__bench = { keys: [], keysHandled: [], remote: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
+  const bench = (window.__bench = { keys: [], keysHandled: [], remote: [], arrived: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
   const epoch = () => performance.timeOrigin + performance.now()
   const nextTask = (callback) => {
     const channel = new MessageChannel()
@@ -40,6 +40,23 @@ export function initScript(citations: number, endSentinel: string): string {
     nextTask((handled) => bench.keysHandled.push(handled - start))
     afterPaint((painted) => bench.keys.push(painted - start))
   }, true)
+  // When each marker reaches the page (network and server), read from the raw websocket frames (⁅ = E2 81 85).
+  const NativeWebSocket = window.WebSocket
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('message', (event) => {
+        if (!(event.data instanceof ArrayBuffer)) return
+        const bytes = new Uint8Array(event.data)
+        for (let i = bytes.indexOf(0xe2); i >= 0 && i < bytes.length - 2; i = bytes.indexOf(0xe2, i + 1)) {
+          if (bytes[i + 1] !== 0x81 || bytes[i + 2] !== 0x85) continue
+          let text = ''
+          for (let j = i + 3; j < bytes.length && ((bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] === 0x2e); j++) text += String.fromCharCode(bytes[j])
+          if (text) bench.arrived.push(epoch() - Number(text))
+        }
+      })
+    }
+  }
   // First load: navigation start → the frame in which the last paragraph and every citation (with its label,
   // not the placeholder shown while sources load) are shown.
   const checkLoaded = () => {
@@ -78,7 +95,8 @@ export const watchMarkers = `(() => {
 /** Takes (and clears) the figures collected so far. */
 export const takeSamples = `(() => {
   const bench = window.__bench
-  const out = { keys: bench.keys, keysHandled: bench.keysHandled, remote: bench.remote }
+  const out = { keys: bench.keys, keysHandled: bench.keysHandled, remote: bench.remote, arrived: bench.arrived }
+  bench.arrived = []
   bench.keys = []
   bench.keysHandled = []
   bench.remote = []

@@ -135,7 +135,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       )
       await page.evaluate('window.__bench.measureKeys = false')
       await sleep(1_500) // the last markers in flight
-      const samples = (await page.evaluate(takeSamples)) as { keys: number[]; keysHandled: number[]; remote: number[] }
+      const samples = (await page.evaluate(takeSamples)) as { keys: number[]; keysHandled: number[]; remote: number[]; arrived: number[] }
       const heap = await readHeap(cdp)
       const markers = Number(remoteSent.markers)
       Object.assign(metrics, {
@@ -149,6 +149,8 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
         [`remoteP50_${count}`]: percentile(samples.remote, 50),
         [`remoteP95_${count}`]: percentile(samples.remote, 95),
         [`remoteMax_${count}`]: percentile(samples.remote, 100),
+        [`remoteArrivedP50_${count}`]: percentile(samples.arrived, 50),
+        [`remoteArrivedP95_${count}`]: percentile(samples.arrived, 95),
         [`remoteShownPct_${count}`]: markers > 0 ? (100 * samples.remote.length) / markers : NaN,
         [`remoteKeystrokes_${count}`]: Number(remoteSent.keystrokes),
         [`heapAfterMb_${count}`]: heap.usedMb,

@@ -9,6 +9,8 @@ const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 /** When no frame comes (a hidden tab), the queue is applied after this long anyway. */
 const FALLBACK_MS = 100
+/** A message arriving this long after the last batch, with nothing queued, is applied at once (no frame wait). */
+const IDLE_MS = 20
 
 type Handler = WebsocketProvider['messageHandlers'][number]
 
@@ -42,7 +44,8 @@ function mergeAwarenessUpdates(updates: Uint8Array[]): Uint8Array {
  * and the caret plugin redraws every caret for every awareness change: with 20 people typing that is hundreds
  * of full redraws a second. Here all document updates that arrived since the last frame are applied in one
  * transaction, then all awareness updates merged into one, just before the frame is drawn, so the cost is per
- * frame, not per keystroke, and nothing waits longer than the next frame. Sync steps and every other message
+ * frame, not per keystroke, and nothing waits longer than the next frame. A message that comes after a quiet
+ * spell is applied at once. Sync steps and every other message
  * go through untouched (after the queue, so the order of document changes is kept). Returns the undo.
  */
 export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
@@ -53,6 +56,7 @@ export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
   let awareness: Uint8Array[] = []
   let frame: number | null = null
   let fallback: ReturnType<typeof setTimeout> | null = null
+  let lastFlush = -Infinity
 
   const flush = () => {
     if (frame !== null) cancelAnimationFrame(frame)
@@ -76,9 +80,12 @@ export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
       }, provider)
     }
     if (pendingAwareness.length > 0) awarenessProtocol.applyAwarenessUpdate(provider.awareness, mergeAwarenessUpdates(pendingAwareness), provider)
+    lastFlush = performance.now()
   }
   const schedule = () => {
     if (frame !== null) return
+    // Quiet moments: nothing to batch with, so no reason to wait for the frame.
+    if (performance.now() - lastFlush > IDLE_MS) return flush()
     frame = requestAnimationFrame(flush)
     fallback = setTimeout(flush, FALLBACK_MS)
   }
