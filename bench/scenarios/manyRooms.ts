@@ -8,7 +8,8 @@ export function manyRoomsScenario(quick: boolean): Scenario {
   return {
     id: 'many-rooms',
     title: `many rooms, ${rooms} rooms × 2 clients`,
-    targets: TARGET_ORDER,
+    // The stack floor is a diagnostic: the least memory a server on Caucus's libraries can have.
+    targets: [...TARGET_ORDER, 'stack-floor'],
     reps: 3,
     run: async (name, context) => {
       const metrics = await withFreshServer(name, context, {}, async (running) => {

@@ -6,7 +6,7 @@ import { spawnServer, type SpawnedServer } from '../proc.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem'
+export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor'
 
 /** Which client library speaks to a target. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -27,13 +27,14 @@ export const TARGETS: Record<TargetName, TargetSpec> = {
   hocuspocus: { name: 'hocuspocus', protocol: 'hocuspocus', readyOn: 'synced' },
   floor: { name: 'floor', protocol: 'y-websocket', readyOn: 'connected' },
   'caucus-mem': { name: 'caucus-mem', protocol: 'y-websocket', readyOn: 'synced' },
+  'stack-floor': { name: 'stack-floor', protocol: 'y-websocket', readyOn: 'connected' },
 }
 
 /** The targets of a normal run, in the order they alternate. */
 export const TARGET_ORDER: TargetName[] = ['caucus', 'y-websocket', 'hocuspocus', 'floor']
 
 /** Every target, including diagnostic ones that run only when asked for (--targets). */
-export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem']
+export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor']
 
 const SCRIPTS: Record<TargetName, string> = {
   caucus: 'server/main.ts',
@@ -41,6 +42,7 @@ const SCRIPTS: Record<TargetName, string> = {
   hocuspocus: 'bench/targets/hocuspocus.ts',
   floor: 'bench/targets/floor.ts',
   'caucus-mem': 'bench/targets/caucusMemory.ts',
+  'stack-floor': 'bench/targets/stackFloor.ts',
 }
 
 export interface StartOptions {

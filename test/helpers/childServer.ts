@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { onTestFinished } from 'vitest'
+import { afterAll, onTestFinished } from 'vitest'
+import { buildNodeEntries } from '../../server/build.js'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -16,12 +18,18 @@ export interface ChildServer {
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
+/** This test process's own build of the server (inside the repository, so that its packages resolve). */
+const buildDir = join(repoRoot, '.tmp', `server-build-${process.pid}`)
+let built: Promise<void> | null = null
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
+
 /**
- * Runs `server/main.ts` in its own process, as `npm start` would (minus the client build), so a test can
- * SIGKILL it: something an in-process server cannot simulate.
+ * Compiles the server exactly as `npm start` does and runs `node <build>/server/main.js` in its own process, so
+ * a test exercises the production build and can SIGKILL it: something an in-process server cannot simulate.
  */
 export async function startChildServer(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  await (built ??= buildNodeEntries(['server/main.ts'], buildDir))
+  const child = spawn(process.execPath, [join(buildDir, 'server/main.js')], {
     cwd: repoRoot,
     env: {
       ...process.env,
