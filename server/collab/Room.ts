@@ -37,7 +37,7 @@ export class Room {
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null)
     this.stored = new StoredState(this.ydoc, storedUpdates)
-    this.saver = new RoomSaver(docId, () => this.doc, () => this.stored.loadedSnapshot, storage, options, storedUpdates.length, (message) => this.sendSavedAck(message))
+    this.saver = new RoomSaver(docId, () => this.doc, () => this.stored.loadedSnapshot, storage, options, storedUpdates, (message) => this.sendSavedAck(message))
     this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }

@@ -3,7 +3,11 @@ import { encodeSavedMessage, type DeleteSet, type SavedState } from '../../share
 import type { Storage } from '../storage/Storage.js'
 
 export interface RoomSaverOptions {
-  /** Fold the stored log into one snapshot once it has this many entries. */
+  /**
+   * Fold the stored log into one snapshot once it has at least this many entries and holds at least as many
+   * bytes as the last snapshot (so that a large document is not re-encoded every few hundred keystrokes: the work
+   * of compacting stays proportional to what was written).
+   */
   compactAfter: number
   /** First retry delay after a failed save (doubles up to 30 s). */
   retryDelayMs: number
@@ -34,6 +38,9 @@ export class RoomSaver {
   private retryDelayMs: number
   private retryTimer: NodeJS.Timeout | null = null
   private logLength: number
+  /** Bytes in the log's entries after its first (the snapshot or the oldest update), and that first entry's size. */
+  private logBytes = 0
+  private snapshotBytes: number
   /** Log position of this room's last commit (undefined before its first). */
   private lastSeq: number | undefined
   private idleWaiters: (() => void)[] = []
@@ -48,12 +55,14 @@ export class RoomSaver {
     private readonly loadedSnapshot: () => SavedState,
     private readonly storage: Storage,
     private readonly options: RoomSaverOptions,
-    storedEntries: number,
+    stored: Uint8Array[],
     /** Called after each commit with the acknowledgement message for clients that asked for one. */
     private readonly onSaved: (message: () => Uint8Array) => void,
   ) {
     this.retryDelayMs = options.retryDelayMs
-    this.logLength = storedEntries
+    this.logLength = stored.length
+    this.snapshotBytes = stored[0]?.length ?? 0
+    for (const entry of stored.slice(1)) this.logBytes += entry.length
   }
 
   /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
@@ -83,7 +92,7 @@ export class RoomSaver {
     this.flushing = this.storage
       .appendUpdate(this.docId, update, Date.now())
       .then(
-        ({ seq }) => this.onCommitted(batch, seq),
+        ({ seq }) => this.onCommitted(batch, seq, update.length),
         (error: unknown) => this.onCommitFailed(batch, error),
       )
       .finally(() => {
@@ -94,9 +103,10 @@ export class RoomSaver {
     return this.flushing
   }
 
-  private async onCommitted(batch: PendingBatch[], seq: number): Promise<void> {
+  private async onCommitted(batch: PendingBatch[], seq: number, bytes: number): Promise<void> {
     this.retryDelayMs = this.options.retryDelayMs
     this.logLength++
+    this.logBytes += bytes
     this.lastSeq = seq
     const deletes = batch.flatMap((entry) => entry.deletes)
     const ds = deletes.length === 0 ? this.savedState.ds : Y.mergeDeleteSets([this.savedState.ds, ...deletes])
@@ -109,7 +119,7 @@ export class RoomSaver {
       })
     }
     this.onSaved(() => encodeSavedMessage(this.savedState))
-    if (this.logLength >= this.options.compactAfter) await this.compact(seq)
+    if (this.logLength >= this.options.compactAfter && this.logBytes >= this.snapshotBytes) await this.compact(seq)
   }
 
   /**
@@ -118,8 +128,11 @@ export class RoomSaver {
    */
   private async compact(throughSeq: number): Promise<void> {
     try {
-      await this.storage.replaceLog(this.docId, Y.encodeStateAsUpdate(this.doc()), throughSeq)
+      const snapshot = Y.encodeStateAsUpdate(this.doc())
+      await this.storage.replaceLog(this.docId, snapshot, throughSeq)
       this.logLength = 1
+      this.logBytes = 0
+      this.snapshotBytes = snapshot.length
     } catch (error) {
       // The log is still complete; compaction is tried again after the next commit.
       this.options.log(`compaction of ${this.docId} failed`, error)
