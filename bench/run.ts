@@ -11,12 +11,14 @@
  *   --persist-all    competitors and floor persist in every scenario (by default only in cold load)
  *   --out DIR        where RESULTS.md and results-raw.json go (default: bench/ for a full run, bench/out/ for --quick)
  *   --report-only    only re-render RESULTS.md from the results-raw.json already in that folder
+ *   --before REV     also run the Caucus server of commit REV (target caucus-before), for before/after figures
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { prepareBefore } from './before.js'
 import { waitForQuietMachine } from './proc.js'
 import { renderTables, renderVerdicts, writeResults, type RawResults, type RunRecord } from './report.js'
 import { browserScenario } from './scenarios/browser.js'
@@ -46,6 +48,7 @@ const { values: flags } = parseArgs({
     'persist-all': { type: 'boolean', default: false },
     out: { type: 'string' },
     'report-only': { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 })
 const quick = flags.quick!
@@ -94,6 +97,13 @@ if (browserSkip) skipReasons.set('browser', browserSkip)
 const exportSkip = exportStep.skipReason()
 if (exportSkip) skipReasons.set('export', exportSkip)
 
+// With --before, the earlier server runs wherever today's does, except in the scenarios that are not servers.
+if (flags.before) prepareBefore(flags.before)
+const targetsOf = (scenario: Scenario): TargetName[] =>
+  flags.before && scenario.targets.includes('caucus') && !['export', 'browser'].includes(scenario.id)
+    ? [...scenario.targets, 'caucus-before']
+    : scenario.targets
+
 const tmpRoot = mkdtempSync(join(tmpdir(), 'caucus-bench-'))
 const cpuProfDir = flags['cpu-prof'] ? join(outDir, 'prof') : undefined
 const context: RunContext = { quick, tmpRoot, cpuProfDir, persistAll: flags['persist-all']! }
@@ -121,7 +131,7 @@ try {
     if (cpuProfDir) mkdirSync((context.cpuProfDir = join(cpuProfDir, scenario.id)), { recursive: true })
     // Targets alternate within each repetition (A B C D A B C D …) so drift hits them all alike.
     for (let rep = 1; rep <= reps; rep++) {
-      for (const target of scenario.targets.filter((t) => chosenTargets.includes(t))) {
+      for (const target of targetsOf(scenario).filter((t) => chosenTargets.includes(t))) {
         const record: RunRecord = { scenario: scenario.id, target, rep, wallMs: 0 }
         if (performance.now() - started > RUN_DEADLINE_MS) {
           record.error = 'not run: the whole run passed its deadline'

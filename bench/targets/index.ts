@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildNodeEntries } from '../../server/build.js'
@@ -6,7 +6,7 @@ import { spawnServer, type SpawnedServer } from '../proc.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor'
+export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor' | 'caucus-before'
 
 /** Which client library speaks to a target. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -28,13 +28,17 @@ export const TARGETS: Record<TargetName, TargetSpec> = {
   floor: { name: 'floor', protocol: 'y-websocket', readyOn: 'connected' },
   'caucus-mem': { name: 'caucus-mem', protocol: 'y-websocket', readyOn: 'synced' },
   'stack-floor': { name: 'stack-floor', protocol: 'y-websocket', readyOn: 'connected' },
+  'caucus-before': { name: 'caucus-before', protocol: 'y-websocket', readyOn: 'synced' },
 }
 
 /** The targets of a normal run, in the order they alternate. */
 export const TARGET_ORDER: TargetName[] = ['caucus', 'y-websocket', 'hocuspocus', 'floor']
 
 /** Every target, including diagnostic ones that run only when asked for (--targets). */
-export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor']
+export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor', 'caucus-before']
+
+/** Where `npm run bench -- --before REV` puts an earlier Caucus server (see prepareBefore in bench/before.ts). */
+export const BEFORE_DIR = '.tmp/caucus-before'
 
 const SCRIPTS: Record<TargetName, string> = {
   caucus: 'server/main.ts',
@@ -43,6 +47,7 @@ const SCRIPTS: Record<TargetName, string> = {
   floor: 'bench/targets/floor.ts',
   'caucus-mem': 'bench/targets/caucusMemory.ts',
   'stack-floor': 'bench/targets/stackFloor.ts',
+  'caucus-before': `${BEFORE_DIR}/server/main.ts`,
 }
 
 export interface StartOptions {
@@ -69,7 +74,8 @@ let built: Promise<void> | null = null
 
 /** Compiles every target's script to plain JavaScript (the same esbuild step as Caucus's `npm start`). */
 function buildTargets(): Promise<void> {
-  built ??= buildNodeEntries(Object.values(SCRIPTS).map((script) => join(repoRoot, script)), BUILD_DIR)
+  const scripts = Object.values(SCRIPTS).map((script) => join(repoRoot, script))
+  built ??= buildNodeEntries(scripts.filter((script) => existsSync(script)), BUILD_DIR)
   return built
 }
 
@@ -97,7 +103,7 @@ export async function startTarget(name: TargetName, options: StartOptions): Prom
     portPattern: /127\.0\.0\.1:(\d+)/,
   })
   const http = `http://127.0.0.1:${server.port}`
-  const isCaucus = name === 'caucus' || name === 'caucus-mem'
+  const isCaucus = name === 'caucus' || name === 'caucus-mem' || name === 'caucus-before'
   return {
     spec: TARGETS[name],
     server,
