@@ -1,7 +1,7 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { lazy, Suspense, useEffect, useRef } from 'react'
@@ -19,19 +19,24 @@ const SourcesSidebar = lazy(() => import('../sources/SourcesSidebar.js').then((m
 
 const lastChangeRemote = new PluginKey<boolean>('lastChangeRemote')
 
+const isRemoteChange = (tr: Transaction) => Boolean((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin)
+
 /**
- * The sync binding asks ProseMirror to scroll the caret into view after every remote change while the caret is
- * visible; measuring the caret forces a layout of the whole statement each time, and the view stays put anyway
- * (the browser anchors scrolling). Only our own edits scroll.
+ * What a collaborator's edit must not do here. The sync binding replaces the whole document for each remote
+ * change, so: it must not scroll (measuring the caret forces a layout of the whole statement, and the browser
+ * keeps the view anchored anyway), and autolinking must not scan the whole document and link words in someone
+ * else's text (their own editor autolinks what they type).
  */
-const remoteChangesDoNotScroll = Extension.create({
-  name: 'remoteChangesDoNotScroll',
+const remoteChangesStayRemote = Extension.create({
+  name: 'remoteChangesStayRemote',
   addProseMirrorPlugins: () => [
     new Plugin({
       key: lastChangeRemote,
-      state: {
-        init: () => false,
-        apply: (tr) => Boolean((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin),
+      state: { init: () => false, apply: (tr) => isRemoteChange(tr) },
+      // Runs before other plugins' appendTransaction: the mark is read by the Link extension's autolink.
+      filterTransaction: (tr) => {
+        if (isRemoteChange(tr)) tr.setMeta('preventAutolink', true)
+        return true
       },
       props: { handleScrollToSelection: (view) => lastChangeRemote.getState(view.state) === true },
     }),
@@ -46,7 +51,7 @@ export function CollabEditor({ session, identity, title }: { session: CollabSess
     {
       extensions: [
         ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
-        remoteChangesDoNotScroll,
+        remoteChangesStayRemote,
         Extension.create({
           name: 'citePickerKeys',
           addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],
