@@ -7,9 +7,12 @@ import { repoRoot } from '../targets/index.js'
 /**
  * The built client for this run: `vite build` first if dist/client is missing, then a copy in `tmpRoot`, so a
  * rebuild elsewhere on the machine during the run (npm test rebuilds dist/client) cannot change what is served.
+ * BENCH_BROWSER_CLIENT_DIR=<folder> measures another build instead (e.g. an older commit's, for before/after).
  */
 export function snapshotClient(tmpRoot: string): string {
-  const built = join(repoRoot, 'dist/client')
+  const other = process.env.BENCH_BROWSER_CLIENT_DIR
+  const built = other ?? join(repoRoot, 'dist/client')
+  if (other && !existsSync(join(other, 'index.html'))) throw new Error(`BENCH_BROWSER_CLIENT_DIR has no index.html: ${other}`)
   if (!existsSync(join(built, 'index.html'))) {
     console.log('  dist/client is missing: running vite build')
     execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
