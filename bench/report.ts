@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BROWSER_METHOD, BROWSER_ROWS, browserVerdicts } from './browser/browserReport.js'
 import type { Metrics } from './clients/jobs.js'
@@ -234,6 +234,7 @@ export function writeResults(raw: RawResults, dir: string): void {
     .replace('{{minutes}}', minutes.toFixed(1))
     .replace('{{verdicts}}', renderVerdicts(raw))
     .replace('{{tables}}', renderTables(raw))
+  mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'results-raw.json'), JSON.stringify(raw, null, 1) + '\n')
   writeFileSync(join(dir, 'RESULTS.md'), filled)
   console.log(`wrote ${join(dir, 'RESULTS.md')} and ${join(dir, 'results-raw.json')} (${minutes.toFixed(1)} min of measuring)`)

@@ -37,7 +37,7 @@ export const BROWSER_ROWS: BrowserRow[] = [
 ]
 
 export const BROWSER_METHOD = [
-  'How: Debian Chromium headless (playwright-core, fresh profile), 1280×900, the built client served by `server/main.ts`.',
+  'How: Debian Chromium headless (playwright-core, fresh profile), 1280×900, the built client served by the compiled `server/main.ts`.',
   'Others are stock `WebsocketProvider`s in one node process, each typing a letter every 100–200 ms into its own paragraph',
   '(Yjs XmlText inserts) and publishing `user` and `cursor: { anchor, head }` (relative positions) in awareness, as',
   'CollaborationCaret does; every 10th keystroke is a marker `⁅<epoch ms>⁆`. The page types a letter every 100–200 ms.',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnServer, type SpawnedServer } from '../proc.js'
-import { repoRoot } from '../targets/index.js'
+import { builtScript, repoRoot } from '../targets/index.js'
 
 /**
  * The built client for this run: `vite build` first if dist/client is missing, then a copy in `tmpRoot`, so a
@@ -24,14 +24,14 @@ export function snapshotClient(tmpRoot: string): string {
 }
 
 /**
- * The real Caucus server (server/main.ts, as `npm start` runs it) serving the built client, on a free port.
+ * The real Caucus server (server/main.ts compiled, as `npm start` runs it) serving the built client, on a free port.
  * Started here rather than through startTarget, which points Caucus at no client on purpose.
  */
-export function startCaucusWithClient(dataDir: string, clientDir: string, cpuProfDir?: string): Promise<SpawnedServer> {
+export async function startCaucusWithClient(dataDir: string, clientDir: string, cpuProfDir?: string): Promise<SpawnedServer> {
   mkdirSync(dataDir, { recursive: true })
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
   return spawnServer({
-    args: [...profile, '--import', 'tsx', 'server/main.ts'],
+    args: [...profile, await builtScript('caucus')],
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CAUCUS_DATA_DIR: dataDir, CAUCUS_CLIENT_DIR: clientDir, NODE_ENV: 'production' },
     portPattern: /127\.0\.0\.1:(\d+)/,

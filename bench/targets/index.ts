@@ -79,16 +79,21 @@ function buildTargets(): Promise<void> {
   return built
 }
 
+/** The compiled script of a target (built on first use), for scenarios that start a server themselves. */
+export async function builtScript(name: TargetName): Promise<string> {
+  await buildTargets()
+  return join(BUILD_DIR, SCRIPTS[name].replace(/\.ts$/, '.js'))
+}
+
 /**
  * Starts a target in its own process. Every target is compiled the same way and runs as `node <script>.js`,
  * as Caucus runs in production, so none carries a TypeScript loader in its CPU and memory figures.
  */
 export async function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
   mkdirSync(options.dataDir, { recursive: true })
-  await buildTargets()
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
   const server = await spawnServer({
-    args: [...profile, join(BUILD_DIR, SCRIPTS[name].replace(/\.ts$/, '.js'))],
+    args: [...profile, await builtScript(name)],
     cwd: repoRoot,
     env: {
       ...process.env,
