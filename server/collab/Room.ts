@@ -37,7 +37,7 @@ export class Room {
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null)
     this.stored = new StoredState(this.ydoc, storedUpdates)
-    this.saver = new RoomSaver(docId, () => this.doc, () => this.stored.loadedSnapshot, storage, options, storedUpdates, (message) => this.sendSavedAck(message))
+    this.saver = new RoomSaver(docId, this.stored, storage, options, (message) => this.sendSavedAck(message))
     this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -137,9 +137,13 @@ export class Room {
     return this.saver.whenSaved()
   }
 
-  /** Folds the stored log into one snapshot when the room is about to be unloaded. */
-  compactIdle(): Promise<void> {
-    return this.saver.compactIdle()
+  /**
+   * Resolves once every edit is written and the stored log is folded into one entry: called before a room is
+   * unloaded, so that its next load can be served from the stored bytes without decoding them.
+   */
+  async whenSavedAndCompacted(): Promise<void> {
+    await this.whenSaved()
+    await this.saver.compactIdle()
   }
 
   destroy(): void {

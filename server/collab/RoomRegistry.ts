@@ -39,8 +39,7 @@ export class RoomRegistry {
   /** Call when a room may have become empty: unloads it once its edits are stored. */
   async releaseIfIdle(room: Room): Promise<void> {
     if (room.connections.size > 0) return
-    await room.whenSaved()
-    await room.compactIdle()
+    await room.whenSavedAndCompacted()
     const current = await this.rooms.get(room.docId)?.catch(() => undefined)
     // Checked after the last await, right before unloading: while we waited someone may have joined, or
     // written through the HTTP API (those edits must not be dropped with the room).
@@ -57,12 +56,7 @@ export class RoomRegistry {
       const pending = [...this.rooms.entries()]
       const rooms = await Promise.all(pending.map(([, room]) => room.catch(() => undefined)))
       // Saved, then folded into one entry each, so that after a restart the first client is served the stored bytes.
-      const saves = Promise.all(
-        rooms.map(async (room) => {
-          await room?.whenSaved()
-          await room?.compactIdle()
-        }),
-      )
+      const saves = Promise.all(rooms.map((room) => room?.whenSavedAndCompacted()))
       let timer: NodeJS.Timeout | undefined
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))))
       const outcome = await Promise.race([saves, timedOut])

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { encodeSavedMessage, type DeleteSet, type SavedState } from '../../shared/savedState.js'
 import type { Storage } from '../storage/Storage.js'
+import type { StoredState } from './StoredState.js'
 
 export interface RoomSaverOptions {
   /**
@@ -49,26 +50,24 @@ export class RoomSaver {
 
   constructor(
     private readonly docId: string,
-    /** The room's document; reading it loads it. */
-    private readonly doc: () => Y.Doc,
-    /** What storage held when the document was loaded. */
-    private readonly loadedSnapshot: () => SavedState,
+    /** The room's document as loaded from storage (reading its content loads it). */
+    private readonly stored: StoredState,
     private readonly storage: Storage,
     private readonly options: RoomSaverOptions,
-    stored: Uint8Array[],
     /** Called after each commit with the acknowledgement message for clients that asked for one. */
     private readonly onSaved: (message: () => Uint8Array) => void,
   ) {
     this.retryDelayMs = options.retryDelayMs
-    this.logLength = stored.length
-    this.snapshotBytes = stored[0]?.length ?? 0
-    for (const entry of stored.slice(1)) this.logBytes += entry.length
+    const [first = 0, ...rest] = stored.entrySizes
+    this.logLength = stored.entrySizes.length
+    this.snapshotBytes = first
+    for (const size of rest) this.logBytes += size
   }
 
   /** What storage holds (inserts and deletions): clients compare it with their document to show "saved". */
   get savedState(): SavedState {
     // Before the first commit storage holds exactly what was loaded.
-    this.saved ??= this.loadedSnapshot()
+    this.saved ??= this.stored.loadedSnapshot
     return this.saved
   }
 
@@ -128,7 +127,7 @@ export class RoomSaver {
    */
   private async compact(throughSeq: number): Promise<void> {
     try {
-      const snapshot = Y.encodeStateAsUpdate(this.doc())
+      const snapshot = Y.encodeStateAsUpdate(this.stored.doc)
       await this.storage.replaceLog(this.docId, snapshot, throughSeq)
       this.logLength = 1
       this.logBytes = 0
@@ -165,7 +164,7 @@ export class RoomSaver {
    * (unlike `whenSaved`, which waits for a moment with nothing pending at all).
    */
   whenCurrentStateSaved(): Promise<void> {
-    const target = Y.decodeStateVector(Y.encodeStateVector(this.doc()))
+    const target = Y.decodeStateVector(Y.encodeStateVector(this.stored.doc))
     if (this.covers(target)) return Promise.resolve()
     return new Promise((resolve) => this.stateWaiters.push({ target, resolve }))
   }

@@ -13,11 +13,14 @@ export class StoredState {
   private stateVector: Uint8Array | null = null
   /** `Y.encodeStateAsUpdate(doc)`, valid until the document changes. */
   private wholeDocument: Uint8Array | null = null
+  /** Sizes of the stored log's entries, oldest first, as loaded. */
+  readonly entrySizes: number[]
 
   constructor(
     private readonly ydoc: Y.Doc,
     storedUpdates: Uint8Array[],
   ) {
+    this.entrySizes = storedUpdates.map((update) => update.length)
     // A single entry (a compacted log) can be served as it is; a longer log is merged by loading it now.
     this.pending = storedUpdates.length > 0 ? storedUpdates : null
     if (storedUpdates.length === 1) this.wholeDocument = storedUpdates[0]!

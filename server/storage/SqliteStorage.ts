@@ -45,6 +45,7 @@ const TOUCH_INTERVAL_MS = 5_000
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
+  private readonly transactions
   /** When each document's `updated_at` was last written by an edit. */
   private readonly lastTouched = new Map<string, number>()
 
@@ -66,6 +67,20 @@ export class SqliteStorage implements Storage {
       loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
       deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+    }
+    const statements = this.statements
+    const insertUpdate = (docId: string, update: Uint8Array) => Number(statements.appendUpdate.run(docId, update).lastInsertRowid)
+    this.transactions = {
+      insertUpdate,
+      insertUpdateAndTouch: db.transaction((docId: string, update: Uint8Array, now: number) => {
+        const seq = insertUpdate(docId, update)
+        statements.touch.run(now, docId)
+        return seq
+      }),
+      replaceLog: db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number) => {
+        statements.deleteUpTo.run(docId, throughSeq)
+        insertUpdate(docId, snapshot)
+      }),
     }
   }
 
@@ -111,23 +126,14 @@ export class SqliteStorage implements Storage {
   async appendUpdate(docId: string, update: Uint8Array, now: number): Promise<{ seq: number }> {
     // One statement is its own transaction: one WAL commit, one fsync. `updated_at` only orders the documents
     // list, so it is written at most every TOUCH_INTERVAL_MS per document rather than on every keystroke.
-    if (now - (this.lastTouched.get(docId) ?? 0) < TOUCH_INTERVAL_MS) {
-      return { seq: Number(this.statements.appendUpdate.run(docId, update).lastInsertRowid) }
-    }
-    const seq = this.db.transaction(() => {
-      const inserted = this.statements.appendUpdate.run(docId, update).lastInsertRowid
-      this.statements.touch.run(now, docId)
-      return Number(inserted)
-    })()
+    if (now - (this.lastTouched.get(docId) ?? 0) < TOUCH_INTERVAL_MS) return { seq: this.transactions.insertUpdate(docId, update) }
+    const seq = this.transactions.insertUpdateAndTouch(docId, update, now)
     this.lastTouched.set(docId, now)
     return { seq }
   }
 
   async replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.deleteUpTo.run(docId, throughSeq)
-      this.statements.appendUpdate.run(docId, snapshot)
-    })()
+    this.transactions.replaceLog(docId, snapshot, throughSeq)
   }
 
   async close(): Promise<void> {
