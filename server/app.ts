@@ -7,6 +7,7 @@ import { ApiError } from './api/ApiError.js'
 import { documentsRoutes } from './api/documentsRoutes.js'
 import { exportRoutes } from './api/exportRoutes.js'
 import { sourcesRoutes } from './api/sourcesRoutes.js'
+import { statementPageHandler } from './preview/previewRoute.js'
 import type { CollabServer } from './collab/CollabServer.js'
 import type { Storage } from './storage/Storage.js'
 
@@ -45,6 +46,8 @@ export function createApp({ storage, collab, clientDir }: AppOptions): Hono {
     const indexHtml = readFileSync(join(clientDir, 'index.html'), 'utf8')
     app.use('/assets/*', serveStatic({ root }))
     app.use('*', serveStatic({ root }))
+    // A statement's page shows its text before the scripts have loaded.
+    app.get('/d/:docId', statementPageHandler(storage, collab, indexHtml))
     // Client-side routes (/, /d/<id>, /trash) all get the single-page app.
     app.get('*', (c) => c.html(indexHtml))
   }

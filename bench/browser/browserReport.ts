@@ -25,7 +25,9 @@ const phaseRows = (n: number): BrowserRow[] => [
 
 export const BROWSER_ROWS: BrowserRow[] = [
   row('firstLoadMs', 'first load: navigation → whole statement shown, cold profile (ms)', 'lower', 0),
+  row('firstEditableMs', 'first load: navigation → whole statement shown in the editor, editable (ms)', 'lower', 0),
   row('reloadMs', 'reload: same, warm HTTP cache and IndexedDB (ms)', 'info', 0),
+  row('reloadEditableMs', 'reload: → shown in the editor (ms)', 'info', 0),
   row('initialJsGzipKb', 'initial JavaScript, gzip -9 (kB)', 'lower', 1),
   row('initialJsRawKb', 'initial JavaScript, minified (kB)', 'info', 1),
   row('statementWords', 'statement words', 'info', 0),
@@ -72,7 +74,7 @@ export function browserVerdicts(m: (key: string) => number): BrowserVerdict[] {
   return [
     { target: 'browser, 5 typing: keystroke → paint p95 ≤ 10 ms', measured: `${fmt(key5)} ms (p50 ${fmt(m('keyP50_5'))})`, verdict: judge([key5], () => key5 <= 10) },
     { target: 'browser, 5 typing: remote edit → paint p95 ≤ 10 ms', measured: `${fmt(remote5)} ms (p50 ${fmt(m('remoteP50_5'))})`, verdict: judge([remote5], () => remote5 <= 10) },
-    { target: 'browser: first load of the 50-page statement ≤ 250 ms', measured: `${fmt(load, 0)} ms (reload ${fmt(m('reloadMs'), 0)} ms)`, verdict: judge([load], () => load <= 250) },
+    { target: 'browser: first load of the 50-page statement ≤ 250 ms', measured: `${fmt(load, 0)} ms (editable at ${fmt(m('firstEditableMs'), 0)} ms; reload ${fmt(m('reloadMs'), 0)} ms)`, verdict: judge([load], () => load <= 250) },
     { target: 'browser: initial JavaScript ≤ 250 kB gzipped', measured: `${fmt(js)} kB`, verdict: judge([js], () => js <= 250) },
     {
       target: 'browser, 20 typing: every remote edit shown, p95 ≤ 100 ms',

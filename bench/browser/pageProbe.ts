@@ -58,13 +58,22 @@ export function initScript(citations: number, endSentinel: string): string {
     }
   }
   // First load: navigation start → the frame in which the last paragraph and every citation (with its label,
-  // not the placeholder shown while sources load) are shown.
+  // not the placeholder shown while sources load) are shown: first in any form (the page the server rendered),
+  // then in the editor, where it can be edited.
+  const complete = (statement) => {
+    const last = statement.lastElementChild
+    return Boolean(last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations} && !statement.querySelector('.citation-loading') && statement.checkVisibility())
+  }
+  bench.editableAt = null
+  let shownSeen = false
   const checkLoaded = () => {
-    const statement = document.querySelector('.statement')
-    const last = statement && statement.lastElementChild
-    if (last && last.textContent.includes(${JSON.stringify(endSentinel)}) && statement.querySelectorAll('.citation').length >= ${citations} && !statement.querySelector('.citation-loading')) {
+    const shown = [...document.querySelectorAll('.statement')].filter(complete)
+    if (!shownSeen && shown.length > 0) {
+      shownSeen = true
       afterPaint((painted) => (bench.loadedAt = painted - performance.timeOrigin))
-    } else nativeRaf(checkLoaded)
+    }
+    if (shown.some((statement) => statement.isContentEditable)) afterPaint((painted) => (bench.editableAt = painted - performance.timeOrigin))
+    else nativeRaf(checkLoaded)
   }
   nativeRaf(checkLoaded)
 })()`

@@ -1,8 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Editor, NodeViewRendererProps } from '@tiptap/core'
 import type { NodeView } from '@tiptap/pm/view'
-// Straight from the modules, not the index: the editor's first load must not pull in the validation code.
-import { formatFullReference, formatInlineLabel } from '../../shared/sources/labels.js'
+import { describeCitation, NEWER_VERSION_BADGE } from '../../shared/citationLabel.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 import { citationPopover } from './citationPopover.js'
 
@@ -56,24 +55,17 @@ export class CitationNodeView implements NodeView {
       this.dom.setAttribute('aria-label', 'Citation (its source is loading)')
       return
     }
-    const item = this.store.get(sourceId)
-    const newer = this.store.newerVersion(sourceId)
-    this.dom.classList.toggle('citation-missing', !item)
-    this.dom.classList.toggle('citation-outdated', Boolean(newer))
-    const label = item ? formatInlineLabel(item) : 'missing source'
-    const text = locator ? `${label}, ${locator}` : label
-    this.dom.replaceChildren(document.createTextNode(text))
-    if (newer) {
+    const label = describeCitation(this.store.get(sourceId), this.store.newerVersion(sourceId), locator)
+    this.dom.classList.toggle('citation-missing', label.missing)
+    this.dom.classList.toggle('citation-outdated', label.outdated)
+    this.dom.replaceChildren(document.createTextNode(label.text))
+    if (label.outdated) {
       const badge = document.createElement('span')
       badge.className = 'citation-badge'
-      badge.textContent = 'newer version'
+      badge.textContent = NEWER_VERSION_BADGE
       this.dom.append(badge)
     }
-    const description = item ? formatFullReference(item) : 'The cited source was deleted from this document.'
-    this.dom.setAttribute(
-      'aria-label',
-      `Citation: ${text}. ${description}${newer ? ' A newer version of this bill is in the sources.' : ''}`,
-    )
+    this.dom.setAttribute('aria-label', label.ariaLabel)
   }
 
   update(node: ProseMirrorNode): boolean {

@@ -12,6 +12,9 @@ import type { Identity } from '../presence/identity.js'
 import { CitePicker } from '../citations/CitePicker.js'
 import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
+import { useFirstSync } from '../collab/useFirstSync.js'
+import { PreviewSlot } from './PreviewSlot.js'
+import { releaseServerPreview, type ServerPreview } from './serverPreview.js'
 import { Toolbar } from './Toolbar.js'
 
 // The sources panel (list, forms, CSL import/export) is not needed to show the text: it loads right after.
@@ -44,7 +47,18 @@ const remoteChangesStayRemote = Extension.create({
 })
 
 /** The Tiptap editor bound to the session's Y.Doc, with everyone's carets. */
-export function CollabEditor({ session, identity, title }: { session: CollabSession; identity: Identity; title: string }) {
+export function CollabEditor({
+  session,
+  identity,
+  title,
+  preview,
+}: {
+  session: CollabSession
+  identity: Identity
+  title: string
+  /** The server-rendered statement, shown in place of the editor until the document has synced. */
+  preview: ServerPreview | null
+}) {
   // The picker handles arrows/Enter/Escape before the editor does, while it is open.
   const pickerKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null)
   const editor = useEditor(
@@ -77,14 +91,21 @@ export function CollabEditor({ session, identity, title }: { session: CollabSess
   }, [editor, identity])
 
   const [citationDisplay, setCitationDisplay] = useCitationDisplay(session.doc)
+  const synced = useFirstSync(session)
+  const showingPreview = preview !== null && !synced
+
+  useEffect(() => {
+    if (preview && synced) releaseServerPreview()
+  }, [preview, synced])
 
   if (!editor) return null
   return (
     <div className="editor-layout">
       <main className="editor-main">
         <Toolbar editor={editor} />
-        <article className={`paper citations-as-${citationDisplay}`}>
-          <EditorContent editor={editor} />
+        <article className={`paper citations-as-${showingPreview ? preview.display : citationDisplay}`}>
+          {showingPreview && <PreviewSlot preview={preview} />}
+          <EditorContent editor={editor} hidden={showingPreview} />
         </article>
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>

@@ -8,6 +8,8 @@ import { PresenceList } from '../presence/PresenceList.js'
 import { linkProps } from '../routing.js'
 import { CollabEditor } from './CollabEditor.js'
 import { DocumentTitle } from './DocumentTitle.js'
+import { PreviewSlot } from './PreviewSlot.js'
+import { serverPreviewOf, type ServerPreview } from './serverPreview.js'
 import { SaveStatus } from './SaveStatus.js'
 
 // The export code (serializer, markdown parser for the preview) loads only when someone exports.
@@ -16,7 +18,9 @@ const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module
 /** `/d/<docId>`: the statement being written, with who is here and whether it is saved. */
 export function EditorPage({ docId }: { docId: string }) {
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
-  const [info, setInfo] = useState<DocumentInfo | null>(null)
+  // The statement the server put in the page, shown until the editor holds the synced document.
+  const [preview] = useState(() => serverPreviewOf(docId))
+  const [info, setInfo] = useState<DocumentInfo | null>(() => preview?.info ?? null)
   const [infoError, setInfoError] = useState<string | null>(null)
   const session = useCollabSession(docId)
   const [exporting, setExporting] = useState(false)
@@ -63,7 +67,11 @@ export function EditorPage({ docId }: { docId: string }) {
           <ExportDialog doc={session.doc} title={info?.title ?? 'Statement'} onClose={() => setExporting(false)} />
         </Suspense>
       )}
-      {session && identity && <CollabEditor key={docId} session={session} identity={identity} title={info?.title ?? 'Statement'} />}
+      {session && identity ? (
+        <CollabEditor key={docId} session={session} identity={identity} title={info?.title ?? 'Statement'} preview={preview} />
+      ) : (
+        preview && <PreviewLayout preview={preview} />
+      )}
     </div>
   )
 }
@@ -81,4 +89,23 @@ function ConnectionBanner({ session }: { session: NonNullable<ReturnType<typeof 
     return <p className="banner warning">{session.saveTracker.closeMessage}</p>
   }
   return null
+}
+
+/** The server-rendered statement where the editor will be, while the page asks for a name or starts the session. */
+function PreviewLayout({ preview }: { preview: ServerPreview }) {
+  return (
+    <div className="editor-layout">
+      <main className="editor-main">
+        <div className="toolbar-wrap">
+          <div className="toolbar toolbar-pending" aria-hidden="true" />
+        </div>
+        <article className={`paper citations-as-${preview.display}`}>
+          <PreviewSlot preview={preview} />
+        </article>
+      </main>
+      <aside className="sources" aria-labelledby="sources-heading" aria-busy="true">
+        <h2 id="sources-heading">Sources</h2>
+      </aside>
+    </div>
+  )
 }

@@ -6,7 +6,7 @@ import type { DocumentRecord, Storage } from '../storage/Storage.js'
 import { ApiError } from './ApiError.js'
 import { readJsonBody } from './validation.js'
 
-const toInfo = (record: DocumentRecord): DocumentInfo => ({
+export const toInfo = (record: DocumentRecord): DocumentInfo => ({
   id: record.id,
   title: record.title,
   createdAt: new Date(record.createdAt).toISOString(),

@@ -44,6 +44,12 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
   return context
 }
 
+/**
+ * The editor's statement. The page the server sends shows a read-only copy (also `.statement`) until the
+ * editor has synced; tests act on the editor.
+ */
+export const EDITOR = '.statement.ProseMirror'
+
 /** Collects page errors so a test can assert the page never threw. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []
@@ -53,7 +59,7 @@ export function watchErrors(page: Page): string[] {
 
 /** The statement's text as a reader sees it: remote caret labels are removed first. */
 export function statementText(page: Page): Promise<string> {
-  return page.locator('.statement').evaluate((element) => {
+  return page.locator(EDITOR).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
     return copy.innerText
@@ -66,6 +72,6 @@ export async function openAs(context: BrowserContext, url: string, name: string)
   await page.goto(url)
   await page.getByLabel('Display name').fill(name)
   await page.getByRole('button', { name: 'Start writing' }).click()
-  await page.locator('.statement').waitFor()
+  await page.locator(EDITOR).waitFor()
   return page
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -47,11 +47,11 @@ describe.runIf(chromiumAvailable())('citations in Chromium', () => {
     await addSource(pageA, 'Bill version', bill('Amended in Senate', '2017-03-29', 'California Values Act'))
     await addSource(pageA, 'News article', { Title: 'Funds split immigrants', Outlet: 'The Example Ledger', 'Publication date': '2017-04-05', URL: 'https://news.example.org/a' }, [['Lee', 'Woodman']])
 
-    await pageA.locator('.statement').click()
+    await pageA.locator(EDITOR).click()
     await pageA.keyboard.type('The bill was weakened ')
-    await expect.poll(() => pageB.locator('.statement').innerText()).toContain('weakened')
+    await expect.poll(() => pageB.locator(EDITOR).innerText()).toContain('weakened')
     // Meanwhile the colleague writes at the start of the same paragraph.
-    await pageB.locator('.statement').click()
+    await pageB.locator(EDITOR).click()
     await pageB.keyboard.press('Control+Home')
     const colleagueTyping = pageB.keyboard.type('Colleague: ', { delay: 40 })
     await pageA.getByRole('button', { name: 'Cite Law enforcement: sharing data (Introduced) at the cursor' }).click()

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { readSource, writeSource, type CslItem } from '../../shared/sources/index.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
-import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -30,21 +30,21 @@ describe.runIf(chromiumAvailable())('citing from the keyboard and pasting citati
     const browser = await openBrowser()
     const page = await openAs(browser, `${server.url}/d/${sourceDoc}`, 'Lou')
     await page.locator('.source-item').first().waitFor()
-    await page.locator('.statement').click()
+    await page.locator(EDITOR).click()
     await page.keyboard.type('See [@deten')
     await page.getByRole('option', { name: /Detention by the numbers/ }).waitFor()
     await page.keyboard.press('Enter')
     await page.keyboard.type(' now.')
     await expect.poll(() => page.locator('.statement .citation').allInnerTexts()).toEqual(['Civic Data Project, 2018'])
-    expect(await page.locator('.statement').innerText()).not.toContain('[@')
+    expect(await page.locator(EDITOR).innerText()).not.toContain('[@')
 
     // Copy the whole paragraph, citation included, and paste it into a document without that source.
-    await page.locator('.statement').click()
+    await page.locator(EDITOR).click()
     await page.keyboard.press('Control+a')
     await page.keyboard.press('Control+c')
     const other = await browser.newPage()
     await other.goto(`${server.url}/d/${targetDoc}`)
-    await other.locator('.statement').click()
+    await other.locator(EDITOR).click()
     await other.keyboard.press('Control+v')
     await expect.poll(() => other.locator('.statement .citation').allInnerTexts(), { timeout: 10_000 }).toEqual(['Civic Data Project, 2018'])
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
-import { chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -22,8 +22,8 @@ describe.runIf(chromiumAvailable())('two people writing one draft in Chromium', 
     await expect.poll(() => pageB.locator('.presence-name').allInnerTexts(), { timeout: 10_000 }).toContain('Ana Reyes')
 
     // Both type into the same paragraph at the same time.
-    await pageA.locator('.statement').click()
-    await pageB.locator('.statement').click()
+    await pageA.locator(EDITOR).click()
+    await pageB.locator(EDITOR).click()
     await Promise.all([
       pageA.keyboard.type('Sanctuary for all. ', { delay: 15 }),
       pageB.keyboard.type('Due process for everyone. ', { delay: 15 }),
@@ -46,7 +46,7 @@ describe.runIf(chromiumAvailable())('two people writing one draft in Chromium', 
 
     // After a reload the text is still there, identical.
     await pageA.reload()
-    await pageA.locator('.statement').waitFor()
+    await pageA.locator(EDITOR).waitFor()
     await waitFor(async () => (await statementText(pageA)) === converged, { timeoutMs: 10_000, message: 'text after reload' })
 
     // A newcomer with an empty browser profile gets the same text from the server alone.

@@ -6,7 +6,7 @@ import { openAccessPolicy } from '../../server/collab/access.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient } from '../helpers/yClient.js'
 import { waitFor } from '../helpers/waitFor.js'
-import { chromiumAvailable, openAs, openBrowser, statementText } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser, statementText } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -57,7 +57,7 @@ describe.runIf(chromiumAvailable())('offline editing in Chromium', () => {
 
     const browser = await openBrowser()
     const page = await openAs(browser, url, 'Dana Lee')
-    await page.locator('.statement').click()
+    await page.locator(EDITOR).click()
     await page.keyboard.type('Written online. ')
     await expect.poll(() => page.locator('.save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved')
 
@@ -73,7 +73,7 @@ describe.runIf(chromiumAvailable())('offline editing in Chromium', () => {
     // Reload while still cut off: the offline words come back from the browser's own storage.
     page.on('dialog', (dialog) => void dialog.accept())
     await page.reload()
-    await page.locator('.statement').waitFor()
+    await page.locator(EDITOR).waitFor()
     let shown = ''
     await waitFor(async () => (shown = await statementText(page)).includes('Written online. Written offline.'), {
       timeoutMs: 10_000,

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { tempDir } from '../helpers/tempDir.js'
-import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -43,7 +43,7 @@ describe.runIf(chromiumAvailable())('the sources sidebar', () => {
     await page.getByLabel('Show').selectOption('all')
 
     // Cite the article, then try to delete it: the sidebar asks first; declining keeps it.
-    await page.locator('.statement').click()
+    await page.locator(EDITOR).click()
     await page.getByRole('button', { name: 'Cite Sheriffs push back at the cursor' }).click()
     await expect.poll(() => page.locator('.source-item[data-source-id="zotero-1"] .source-uses').innerText()).toContain('Cited 1 time')
     const questions: string[] = []

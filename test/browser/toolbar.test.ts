@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -10,7 +10,7 @@ describe.runIf(chromiumAvailable())('the formatting toolbar', () => {
     const server = await startTestServer({ clientDir })
     const docId = await createDoc(server.url)
     const page = await openAs(await openBrowser(), `${server.url}/d/${docId}`, 'Fay')
-    const statement = page.locator('.statement')
+    const statement = page.locator(EDITOR)
 
     await statement.click()
     await page.getByLabel('Text style').selectOption('h2')

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
-import { chromiumAvailable, openAs, openBrowser, statementText } from './chromium.js'
+import { EDITOR, chromiumAvailable, openAs, openBrowser, statementText } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -15,10 +15,10 @@ describe.runIf(chromiumAvailable())('undo', () => {
     const pageA = await openAs(first, url, 'Gil')
     const pageB = await openAs(second, url, 'Hana')
 
-    await pageA.locator('.statement').click()
+    await pageA.locator(EDITOR).click()
     await pageA.keyboard.type('Mine.')
     await waitFor(async () => (await statementText(pageB)).includes('Mine.'), { message: 'B to see A’s words' })
-    await pageB.locator('.statement').click()
+    await pageB.locator(EDITOR).click()
     await pageB.keyboard.press('Control+End')
     await pageB.keyboard.type(' Theirs.')
     await waitFor(async () => (await statementText(pageA)).includes('Mine. Theirs.'), { message: 'A to see B’s words' })

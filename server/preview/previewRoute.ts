@@ -1,0 +1,40 @@
+import type { Context } from 'hono'
+import { stream } from 'hono/streaming'
+import { isValidDocId } from '../../shared/docId.js'
+import { toInfo } from '../api/documentsRoutes.js'
+import type { CollabServer } from '../collab/CollabServer.js'
+import { withRoom } from '../collab/withRoom.js'
+import type { Storage } from '../storage/Storage.js'
+import { StatementHtmlCache } from './StatementHtmlCache.js'
+import { statementPageTemplate } from './statementPage.js'
+
+/**
+ * `GET /d/<id>`: the app's page with the statement already rendered in it. The page's head (scripts, styles)
+ * goes out at once and the statement follows when rendered, so the browser fetches the scripts meanwhile.
+ * Anything that keeps the statement from being rendered (no such document, in the trash, storage down) serves
+ * the plain page, where the app says what is wrong in its own words: the preview is a head start, never a new
+ * way to fail.
+ */
+export function statementPageHandler(storage: Storage, collab: CollabServer, indexHtml: string) {
+  const template = statementPageTemplate(indexHtml)
+  const cache = new StatementHtmlCache()
+  return async (c: Context) => {
+    const docId = c.req.param('docId') ?? ''
+    if (!template || !isValidDocId(docId)) return c.html(indexHtml)
+    const record = await storage.getDocument(docId).catch(() => undefined)
+    if (!record || record.deletedAt !== null) return c.html(indexHtml)
+    const info = toInfo(record)
+    c.header('content-type', 'text/html; charset=UTF-8')
+    return stream(c, async (out) => {
+      await out.write(template.head(info))
+      let body: string
+      try {
+        body = template.filled(info, await withRoom(collab.rooms, docId, (room) => cache.render(docId, room.doc)))
+      } catch (error) {
+        collab.log(`page for ${docId}: the statement could not be rendered, serving the plain page`, error)
+        body = template.unfilled()
+      }
+      await out.write(body)
+    })
+  }
+}
