@@ -5,7 +5,7 @@ import { toInfo } from '../api/documentsRoutes.js'
 import type { CollabServer } from '../collab/CollabServer.js'
 import { withRoom } from '../collab/withRoom.js'
 import type { Storage } from '../storage/Storage.js'
-import { StatementHtmlCache } from './StatementHtmlCache.js'
+import type { StatementHtmlCache } from './StatementHtmlCache.js'
 import { statementPageTemplate } from './statementPage.js'
 
 /**
@@ -17,7 +17,10 @@ import { statementPageTemplate } from './statementPage.js'
  */
 export function statementPageHandler(storage: Storage, collab: CollabServer, indexHtml: string) {
   const template = statementPageTemplate(indexHtml)
-  const cache = new StatementHtmlCache()
+  // Loaded on the first page view: the renderer brings ProseMirror and the editor's schema, which a server that
+  // only relays edits should not pay for in start-up time and memory.
+  let cache: Promise<StatementHtmlCache> | null = null
+  const renderer = () => (cache ??= import('./StatementHtmlCache.js').then((module) => new module.StatementHtmlCache()))
   return async (c: Context) => {
     const docId = c.req.param('docId') ?? ''
     if (!template || !isValidDocId(docId)) return c.html(indexHtml)
@@ -29,7 +32,8 @@ export function statementPageHandler(storage: Storage, collab: CollabServer, ind
       await out.write(template.head(info))
       let body: string
       try {
-        body = template.filled(info, await withRoom(collab.rooms, docId, (room) => cache.render(docId, room.doc)))
+        const rendering = await renderer()
+        body = template.filled(info, await withRoom(collab.rooms, docId, (room) => rendering.render(docId, room.doc)))
       } catch (error) {
         collab.log(`page for ${docId}: the statement could not be rendered, serving the plain page`, error)
         body = template.unfilled()
