@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Storage } from '../storage/Storage.js'
 import type { Connection } from './Connection.js'
 import { encodeAwarenessMessage } from './messages.js'
-import { LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
+import { CLIENTS_ORIGIN, LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
 import { RoomSaver, type RoomSaverOptions } from './RoomSaver.js'
 import { StoredState } from './StoredState.js'
 import { broadcastTurn, type TurnEdit } from './turnBroadcast.js'
@@ -12,9 +12,10 @@ import type { DeleteSet, SavedState } from '../../shared/savedState.js'
 export type RoomOptions = RoomSaverOptions
 
 /**
- * One live document: its Y.Doc, its awareness and the connections editing it. The edits of one turn of the
- * event loop are broadcast together, right after that turn, and handed to the saver as one batch (group
- * commit); clients that asked are told what is durably stored after each commit.
+ * One live document: its Y.Doc, its awareness and the connections editing it. The updates clients send in one
+ * turn of the event loop are applied together right after it, in one transaction, so that Yjs merges each
+ * typist's consecutive keystrokes into one item; that turn's edits are broadcast as one message and handed to
+ * the saver as one batch (group commit). Clients that asked are told what is durably stored after each commit.
  */
 export class Room {
   private readonly ydoc = new Y.Doc({ gc: true })
@@ -23,7 +24,10 @@ export class Room {
   /** The document as stored, decoded when first needed (see StoredState). */
   readonly stored: StoredState
   private readonly saver: RoomSaver
+  /** Client updates received in this turn (already checked to decode), applied when it ends. */
+  private turnUpdates: { update: Uint8Array; sender: Connection }[] = []
   private turnEdits: TurnEdit[] = []
+  private turnScheduled = false
   private turnDeletes: DeleteSet[] = []
   private turnStateAfter = new Map<number, number>()
   private destroyed = false
@@ -31,7 +35,7 @@ export class Room {
   private constructor(
     readonly docId: string,
     storage: Storage,
-    options: RoomOptions,
+    private readonly options: RoomOptions,
     storedUpdates: Uint8Array[],
   ) {
     // The server holds no local awareness state of its own.
@@ -64,27 +68,76 @@ export class Room {
   }
 
   get hasUnsavedEdits(): boolean {
-    return this.turnEdits.length > 0 || this.saver.hasUnsavedEdits
+    return this.turnUpdates.length > 0 || this.turnEdits.length > 0 || this.saver.hasUnsavedEdits
+  }
+
+  /** Takes a client's update (checked to decode); it is applied with the rest of this turn's, when it ends. */
+  receiveUpdate(update: Uint8Array, sender: Connection): void {
+    this.scheduleTurnEnd()
+    this.turnUpdates.push({ update, sender })
+  }
+
+  private scheduleTurnEnd(): void {
+    if (this.turnScheduled) return
+    this.turnScheduled = true
+    setImmediate(this.endTurn)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: TransactionOrigin, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return
     this.stored.invalidate()
-    if (this.turnEdits.length === 0) setImmediate(this.endTurn)
-    this.turnEdits.push({ update, origin })
+    this.scheduleTurnEnd()
+    const senders = origin === CLIENTS_ORIGIN ? this.turnSenders : [origin]
+    this.turnEdits.push({ update, senders })
     if (transaction.deleteSet.clients.size > 0) this.turnDeletes.push(transaction.deleteSet)
     this.turnStateAfter = transaction.afterState
   }
 
+  private turnSenders: TransactionOrigin[] = []
+  /** With several senders in a turn: the Yjs clocks each sender's updates reached (what it already holds). */
+  private turnAuthored = new Map<TransactionOrigin, Map<number, number>>()
+
+  /**
+   * Applies the turn's client updates in one transaction (an update that fails closes its sender's
+   * connection; the others still apply). Even when its sender has gone meanwhile, an update is kept.
+   */
+  private applyTurnUpdates(): void {
+    const received = this.turnUpdates
+    this.turnUpdates = []
+    this.turnSenders = [...new Set(received.map(({ sender }) => sender))]
+    this.turnAuthored = new Map()
+    if (this.turnSenders.length > 1) {
+      for (const { update, sender } of received) {
+        const clocks = this.turnAuthored.get(sender) ?? new Map<number, number>()
+        for (const [client, clock] of Y.parseUpdateMeta(update).to) clocks.set(client, Math.max(clock, clocks.get(client) ?? 0))
+        this.turnAuthored.set(sender, clocks)
+      }
+    }
+    this.doc.transact(() => {
+      for (const { update, sender } of received) {
+        try {
+          Y.applyUpdate(this.doc, update, sender)
+        } catch (error) {
+          this.options.log(`closing connection ${sender.number} to ${this.docId}: updateRejected (update failed to apply)`, error)
+          sender.close('updateRejected')
+        }
+      }
+    }, CLIENTS_ORIGIN)
+  }
+
   /** After the I/O of one event-loop turn: everything that arrived in it goes out and to storage together. */
   private readonly endTurn = (): void => {
+    this.turnScheduled = false
+    if (this.destroyed) return
+    if (this.turnUpdates.length > 0) this.applyTurnUpdates()
     const edits = this.turnEdits
     const deletes = this.turnDeletes
     this.turnEdits = []
     this.turnDeletes = []
-    if (edits.length === 0 || this.destroyed) return
+    if (edits.length === 0) return
     const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((edit) => edit.update))
-    broadcastTurn(this.connections, edits, merged)
+    broadcastTurn(this.connections, edits, merged, this.turnAuthored)
+    this.turnAuthored = new Map()
     this.saver.save(merged, deletes, this.turnStateAfter)
   }
 
@@ -133,7 +186,7 @@ export class Room {
   /** Resolves once nothing is waiting to be written (retrying failed writes meanwhile). */
   async whenSaved(): Promise<void> {
     // Edits of the current turn reach the saver when the turn ends.
-    if (this.turnEdits.length > 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    if (this.turnScheduled) await new Promise<void>((resolve) => setImmediate(resolve))
     return this.saver.whenSaved()
   }
 

@@ -51,11 +51,8 @@ function applyClientUpdate(room: Room, connection: Connection, update: Uint8Arra
   } catch (error) {
     throw new ProtocolError('malformedMessage', `undecodable update: ${String(error)}`)
   }
-  try {
-    Y.applyUpdate(room.doc, update, connection)
-  } catch (error) {
-    throw new ProtocolError('updateRejected', `update failed to apply: ${String(error)}`)
-  }
+  // Applied with the rest of this turn's updates, in one transaction (Room.receiveUpdate).
+  room.receiveUpdate(update, connection)
 }
 
 function handleAwareness({ room, connection, decoder }: MessageContext): void {

@@ -3,29 +3,30 @@ import type { Connection } from './Connection.js'
 import { encodeUpdateMessage } from './messages.js'
 import type { TransactionOrigin } from './origins.js'
 
-/** One transaction's update, and who made it. */
+/** One transaction's update, and who sent what it holds. */
 export interface TurnEdit {
   update: Uint8Array
-  origin: TransactionOrigin
+  senders: readonly TransactionOrigin[]
 }
 
 /**
- * Sends the edits of one event-loop turn as one message per connection: each connection gets everything it did
- * not send itself, merged into a single update. Under load this replaces many small frames (each a syscall here
- * and a decode in every client) with one; with a single edit it is exactly y-websocket's broadcast.
- * `merged` is all of `edits` merged (the caller needs it for storage too).
+ * Sends the edits of one event-loop turn as one message per connection. A turn whose edits all came from one
+ * connection goes to everyone else, as is (exactly y-websocket's broadcast, for the usual case of one
+ * keystroke per turn). When several sent, each sender gets the turn without what it wrote itself (`authored`:
+ * the Yjs clocks its own updates reached). `merged` is all of `edits` merged (the caller stores it too).
  */
-export function broadcastTurn(connections: Iterable<Connection>, edits: TurnEdit[], merged: Uint8Array): void {
-  const senders = new Set<TransactionOrigin>(edits.map((edit) => edit.origin))
-  const toEveryone = encodeUpdateMessage(merged)
+export function broadcastTurn(
+  connections: Iterable<Connection>,
+  edits: TurnEdit[],
+  merged: Uint8Array,
+  authored: ReadonlyMap<TransactionOrigin, Map<number, number>>,
+): void {
+  const senders = new Set(edits.flatMap((edit) => edit.senders))
+  const onlySender = senders.size === 1 ? [...senders][0] : undefined
+  const message = encodeUpdateMessage(merged)
   for (const connection of connections) {
-    if (!senders.has(connection)) {
-      connection.send(toEveryone)
-      continue
-    }
-    // A sender already has its own edits; it only needs the others' (none when it was the only sender).
-    if (senders.size === 1) continue
-    const others = edits.filter((edit) => edit.origin !== connection).map((edit) => edit.update)
-    if (others.length > 0) connection.send(encodeUpdateMessage(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
+    if (connection === onlySender) continue
+    const own = authored.get(connection)
+    connection.send(own ? encodeUpdateMessage(Y.diffUpdate(merged, Y.encodeStateVector(own))) : message)
   }
 }

@@ -78,3 +78,33 @@ test('edits arriving in one turn go out as one message per connection, without t
   await collab.close()
   await storage.close()
 })
+
+test('one typist’s keystrokes of one turn reach the others as one item, and not back to the typist', async () => {
+  const storage = new SqliteStorage(join(tempDir(), 'caucus.sqlite'))
+  const docId = 'turnKeystrokes'
+  await storage.createDocument({ id: docId, title: 'turn', now: Date.now() })
+  const collab = new CollabServer(storage, { log: () => {} })
+  const [typist, reader] = [recordingSocket(), recordingSocket()]
+  const [fromTypist] = [typist, reader].map((socket) => collab.connect(socket, docId, 'write'))
+  await waitFor(async () => (await collab.rooms.peek(docId))?.connections.size === 2, { message: 'both to join' })
+
+  // Five keystrokes, each its own update (as a provider sends them), handled in one turn.
+  const typed = new Y.Doc()
+  typed.clientID = 7
+  const keystrokes: Uint8Array[] = []
+  typed.on('update', (update: Uint8Array) => keystrokes.push(update))
+  for (const letter of 'hello') typed.getText('body').insert(typed.getText('body').length, letter)
+  for (const keystroke of keystrokes) fromTypist!.onMessage(updateFrame(keystroke))
+  await waitFor(() => reader.updates.length > 0, { message: 'the broadcast' })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+
+  expect(reader.updates).toHaveLength(1)
+  const { structs } = Y.decodeUpdate(reader.updates[0]!)
+  expect(structs).toHaveLength(1)
+  const reread = new Y.Doc()
+  Y.applyUpdate(reread, reader.updates[0]!)
+  expect(reread.getText('body').toString()).toBe('hello')
+  expect(typist.updates).toHaveLength(0)
+  await collab.close()
+  await storage.close()
+})
