@@ -25,6 +25,9 @@ const phaseRows = (n: number): BrowserRow[] => [
 
 export const BROWSER_ROWS: BrowserRow[] = [
   row('firstLoadMs', 'first load: navigation → whole statement shown, cold profile (ms)', 'lower', 0),
+  row('firstLoadFirstByteMs', 'first load: the page\'s first byte (ms)', 'info', 0),
+  row('firstLoadLastByteMs', 'first load: the page\'s last byte, statement included (ms)', 'info', 0),
+  row('firstLoadPaintMs', 'first load: first contentful paint (ms)', 'info', 0),
   row('firstEditableMs', 'first load: navigation → whole statement shown in the editor, editable (ms)', 'lower', 0),
   row('reloadMs', 'reload: same, warm HTTP cache and IndexedDB (ms)', 'info', 0),
   row('reloadEditableMs', 'reload: → shown in the editor (ms)', 'info', 0),

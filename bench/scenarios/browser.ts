@@ -49,10 +49,23 @@ async function profiled<T>(cdp: CDPSession, dir: string | undefined, name: strin
   }
 }
 
-/** Navigation start → the statement fully shown, and → fully shown in the editor (ms). */
-async function waitForLoad(page: Page, timeoutMs: number): Promise<{ shown: number; editable: number }> {
+interface LoadTimes {
+  /** Navigation start → the statement fully shown (any form), and → fully shown in the editor (ms). */
+  shown: number
+  editable: number
+  /** Where the time went: the page's first byte, its last byte, first contentful paint (ms). */
+  firstByte: number
+  lastByte: number
+  firstPaint: number
+}
+
+async function waitForLoad(page: Page, timeoutMs: number): Promise<LoadTimes> {
   await page.waitForFunction('window.__bench && window.__bench.loadedAt !== null && window.__bench.editableAt !== null', undefined, { timeout: timeoutMs, polling: 50 })
-  return (await page.evaluate('({ shown: window.__bench.loadedAt, editable: window.__bench.editableAt })')) as { shown: number; editable: number }
+  return (await page.evaluate(`(() => {
+    const navigation = performance.getEntriesByType('navigation')[0]
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]
+    return { shown: window.__bench.loadedAt, editable: window.__bench.editableAt, firstByte: navigation.responseStart, lastByte: navigation.responseEnd, firstPaint: paint ? paint.startTime : -1 }
+  })()`)) as LoadTimes
 }
 
 /** The page's person types a letter every 100–200 ms until `until` (performance.now() of this process). */
@@ -112,6 +125,9 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
     const metrics: Metrics = {
       firstLoadMs: firstLoad.shown,
       firstEditableMs: firstLoad.editable,
+      firstLoadFirstByteMs: firstLoad.firstByte,
+      firstLoadLastByteMs: firstLoad.lastByte,
+      firstLoadPaintMs: firstLoad.firstPaint,
       reloadMs: reload.shown,
       reloadEditableMs: reload.editable,
       initialJsGzipKb: js.gzipKb,

@@ -17,10 +17,17 @@ import { statementPageTemplate } from './statementPage.js'
  */
 export function statementPageHandler(storage: Storage, collab: CollabServer, indexHtml: string) {
   const template = statementPageTemplate(indexHtml)
-  // Loaded on the first page view: the renderer brings ProseMirror and the editor's schema, which a server that
-  // only relays edits should not pay for in start-up time and memory.
+  // The renderer brings ProseMirror and the editor's schema (about 8 MB, and a quarter of a second to load):
+  // a server that serves the app loads (and warms up) it right after starting, not on the first page view; a
+  // server that only relays edits (no client folder, so no statement pages) never does.
   let cache: Promise<StatementHtmlCache> | null = null
   const renderer = () => (cache ??= import('./StatementHtmlCache.js').then((module) => new module.StatementHtmlCache()))
+  setImmediate(() =>
+    renderer()
+      .then(() => import('./warmUp.js'))
+      .then((module) => module.warmUpRenderer())
+      .catch((error) => collab.log('the statement page renderer failed to load; pages are served without the statement', error)),
+  )
   return async (c: Context) => {
     const docId = c.req.param('docId') ?? ''
     if (!template || !isValidDocId(docId)) return c.html(indexHtml)

@@ -108,3 +108,10 @@ describe('the page of a statement', () => {
     expect(server.logs.join('\n')).toContain('could not be rendered')
   })
 })
+
+describe('the page renderer warm-up', () => {
+  it('renders its made-up statement to the end without an error', async () => {
+    const { warmUpRenderer } = await import('../../server/preview/warmUp.js')
+    await new Promise<void>((resolve) => warmUpRenderer(resolve))
+  })
+})
