@@ -35,6 +35,8 @@ export function statementPageHandler(storage: Storage, collab: CollabServer, ind
     if (!record || record.deletedAt !== null) return c.html(indexHtml)
     const info = toInfo(record)
     c.header('content-type', 'text/html; charset=UTF-8')
+    // The statement changes with every edit: no cache may keep a copy of the page.
+    c.header('cache-control', 'no-store')
     return stream(c, async (out) => {
       await out.write(template.head(info))
       let body: string

@@ -33,9 +33,9 @@ function citation(sourceId: string, locator?: string): Y.XmlElement {
   return element
 }
 
-async function page(url: string): Promise<{ status: number; type: string | null; html: string }> {
+async function page(url: string): Promise<{ status: number; type: string | null; cacheControl: string | null; html: string }> {
   const response = await fetch(url)
-  return { status: response.status, type: response.headers.get('content-type'), html: await response.text() }
+  return { status: response.status, type: response.headers.get('content-type'), cacheControl: response.headers.get('cache-control'), html: await response.text() }
 }
 
 /** The statement the page carries (the element the client takes over), or null. */
@@ -58,6 +58,7 @@ describe('the page of a statement', () => {
     const first = await page(`${server.url}/d/${docId}`)
     expect(first.status).toBe(200)
     expect(first.type).toContain('text/html')
+    expect(first.cacheControl).toBe('no-store')
     const statement = previewOf(first.html)
     expect(statement).not.toBeNull()
     expect(statement).toContain('<p>We &lt;script&gt;alert("x")&lt;/script&gt; object &amp; ask <span class="citation" data-source-id="src_news0000001">Ruiz, Harbor Times, 2018, p. 2</span></p>')
