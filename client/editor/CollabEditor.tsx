@@ -109,15 +109,18 @@ export function CollabEditor({
         </article>
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>
-      <Suspense
-        fallback={
-          <aside className="sources" aria-labelledby="sources-heading" aria-busy="true">
-            <h2 id="sources-heading">Sources</h2>
-          </aside>
-        }
-      >
+      <Suspense fallback={<SourcesPending />}>
         <SourcesSidebar editor={editor} store={session.sources} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
       </Suspense>
     </div>
+  )
+}
+
+/** Where the sources panel will be, while it loads. */
+export function SourcesPending() {
+  return (
+    <aside className="sources" aria-labelledby="sources-heading" aria-busy="true">
+      <h2 id="sources-heading">Sources</h2>
+    </aside>
   )
 }

@@ -6,7 +6,7 @@ import { loadIdentity, type Identity } from '../presence/identity.js'
 import { NamePrompt } from '../presence/NamePrompt.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { linkProps } from '../routing.js'
-import { CollabEditor } from './CollabEditor.js'
+import { CollabEditor, SourcesPending } from './CollabEditor.js'
 import { DocumentTitle } from './DocumentTitle.js'
 import { PreviewSlot } from './PreviewSlot.js'
 import { serverPreviewOf, type ServerPreview } from './serverPreview.js'
@@ -103,9 +103,7 @@ function PreviewLayout({ preview }: { preview: ServerPreview }) {
           <PreviewSlot preview={preview} />
         </article>
       </main>
-      <aside className="sources" aria-labelledby="sources-heading" aria-busy="true">
-        <h2 id="sources-heading">Sources</h2>
-      </aside>
+      <SourcesPending />
     </div>
   )
 }

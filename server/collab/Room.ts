@@ -71,10 +71,16 @@ export class Room {
     return this.turnUpdates.length > 0 || this.turnEdits.length > 0 || this.saver.hasUnsavedEdits
   }
 
-  /** Takes a client's update (checked to decode); it is applied with the rest of this turn's, when it ends. */
-  receiveUpdate(update: Uint8Array, sender: Connection): void {
+  /**
+   * Takes a client's update (checked to decode); it is applied with the rest of this turn's, when it ends.
+   * `reached`: the clock its structs reach per Yjs client, i.e. what the sender already holds.
+   */
+  receiveUpdate(update: Uint8Array, sender: Connection, reached: ReadonlyMap<number, number>): void {
     this.scheduleTurnEnd()
     this.turnUpdates.push({ update, sender })
+    const authored = this.turnAuthored.get(sender) ?? new Map<number, number>()
+    for (const [client, clock] of reached) authored.set(client, Math.max(clock, authored.get(client) ?? 0))
+    this.turnAuthored.set(sender, authored)
   }
 
   private scheduleTurnEnd(): void {
@@ -87,14 +93,13 @@ export class Room {
     if (origin === LOAD_ORIGIN) return
     this.stored.invalidate()
     this.scheduleTurnEnd()
-    const senders = origin === CLIENTS_ORIGIN ? this.turnSenders : [origin]
+    const senders = origin === CLIENTS_ORIGIN ? [...this.turnAuthored.keys()] : [origin]
     this.turnEdits.push({ update, senders })
     if (transaction.deleteSet.clients.size > 0) this.turnDeletes.push(transaction.deleteSet)
     this.turnStateAfter = transaction.afterState
   }
 
-  private turnSenders: TransactionOrigin[] = []
-  /** With several senders in a turn: the Yjs clocks each sender's updates reached (what it already holds). */
+  /** The senders of this turn's client updates, with the Yjs clocks their updates reached (what they hold). */
   private turnAuthored = new Map<TransactionOrigin, Map<number, number>>()
 
   /**
@@ -104,15 +109,6 @@ export class Room {
   private applyTurnUpdates(): void {
     const received = this.turnUpdates
     this.turnUpdates = []
-    this.turnSenders = [...new Set(received.map(({ sender }) => sender))]
-    this.turnAuthored = new Map()
-    if (this.turnSenders.length > 1) {
-      for (const { update, sender } of received) {
-        const clocks = this.turnAuthored.get(sender) ?? new Map<number, number>()
-        for (const [client, clock] of Y.parseUpdateMeta(update).to) clocks.set(client, Math.max(clock, clocks.get(client) ?? 0))
-        this.turnAuthored.set(sender, clocks)
-      }
-    }
     this.doc.transact(() => {
       for (const { update, sender } of received) {
         try {
@@ -132,12 +128,13 @@ export class Room {
     if (this.turnUpdates.length > 0) this.applyTurnUpdates()
     const edits = this.turnEdits
     const deletes = this.turnDeletes
+    const authored = this.turnAuthored
     this.turnEdits = []
     this.turnDeletes = []
+    this.turnAuthored = new Map()
     if (edits.length === 0) return
     const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((edit) => edit.update))
-    broadcastTurn(this.connections, edits, merged, this.turnAuthored)
-    this.turnAuthored = new Map()
+    broadcastTurn(this.connections, edits, merged, authored)
     this.saver.save(merged, deletes, this.turnStateAfter)
   }
 

@@ -45,14 +45,21 @@ function handleSync({ room, connection, decoder }: MessageContext): void {
 
 function applyClientUpdate(room: Room, connection: Connection, update: Uint8Array): void {
   if (connection.access !== 'write') throw new ProtocolError('readOnly', 'update from a read-only connection')
+  let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     // Decoding first means a truncated or corrupt update is refused before it touches the document.
-    Y.decodeUpdate(update)
+    decoded = Y.decodeUpdate(update)
   } catch (error) {
     throw new ProtocolError('malformedMessage', `undecodable update: ${String(error)}`)
   }
+  // What the sender holds once it sent this: the clock its structs reach, per Yjs client.
+  const reached = new Map<number, number>()
+  for (const struct of decoded.structs) {
+    const end = struct.id.clock + struct.length
+    if (end > (reached.get(struct.id.client) ?? 0)) reached.set(struct.id.client, end)
+  }
   // Applied with the rest of this turn's updates, in one transaction (Room.receiveUpdate).
-  room.receiveUpdate(update, connection)
+  room.receiveUpdate(update, connection, reached)
 }
 
 function handleAwareness({ room, connection, decoder }: MessageContext): void {

@@ -9,10 +9,10 @@ import { readStatement } from '../../shared/export/exportMarkdown.js'
 import { newerVersionOf } from '../../shared/sources/billVersions.js'
 import type { CslItem } from '../../shared/sources/cslTypes.js'
 import { readSources } from '../../shared/sources/ySources.js'
+import { escapeHtml } from './escapeHtml.js'
 
 const extensions = createSchemaExtensions()
 
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export interface StatementHtml {
   /** The statement's blocks as HTML, marked up as the editor marks them up (citations with their labels). */
@@ -41,7 +41,7 @@ export function renderStatementHtml(doc: Y.Doc): StatementHtml {
     // preview is read for a moment, as its visible text; the editor's citations carry the full description.
     const attrs = serializeAttrsToHTMLString({ class: classes, 'data-source-id': sourceId ?? '' })
     const badge = label.outdated ? `<span class="citation-badge">${NEWER_VERSION_BADGE}</span>` : ''
-    return `<span${attrs}>${escapeText(label.text)}${badge}</span>`
+    return `<span${attrs}>${escapeHtml(label.text)}${badge}</span>`
   }
   const html = renderToHTMLString({ content: readStatement(doc), extensions, options: { nodeMapping: { citation } } })
   return { html, display: readCitationDisplay(doc) }

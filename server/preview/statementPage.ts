@@ -1,11 +1,10 @@
 import type { DocumentInfo } from '../../shared/apiTypes.js'
 import { StatementPreview } from '../../shared/statementPreview.js'
+import { escapeHtml } from './escapeHtml.js'
 import type { StatementHtml } from './statementHtml.js'
 
 const ROOT = '<div id="root"></div>'
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
