@@ -12,6 +12,12 @@ export type SaveState =
 
 /** Past this many unacknowledged local updates, they are merged into one (keeps checks cheap offline). */
 const MAX_PENDING_UPDATES = 64
+/**
+ * How long an edit may wait for its acknowledgement before the status says "Unsaved changes". A healthy
+ * server acknowledges within milliseconds: switching to "Unsaved" and back for every keystroke would flicker,
+ * be read out by screen readers each time, and redraw the page while the person types.
+ */
+export const SHOW_UNSAVED_AFTER_MS = 500
 
 /**
  * Tells the person whether their work is safe, from the server's own word. Every local edit (typed here,
@@ -28,6 +34,7 @@ export class SaveTracker {
   private readonly listeners = new Set<() => void>()
   private readonly unsubscribeAcks: () => void
   private state: SaveState = { kind: 'connecting' }
+  private showUnsavedTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly doc: Y.Doc,
@@ -82,9 +89,28 @@ export class SaveTracker {
 
   private readonly recompute = () => {
     const next = this.derive()
+    if (next.kind !== 'unsaved') this.cancelShowUnsaved()
+    else if (this.state.kind === 'saved') {
+      // Saved → unsaved is shown only if the edit is still waiting a moment later (the page's close warning,
+      // `hasUnsavedEdits`, knows at once).
+      this.showUnsavedTimer ??= setTimeout(() => {
+        this.showUnsavedTimer = null
+        this.show(this.derive())
+      }, SHOW_UNSAVED_AFTER_MS)
+      return
+    }
+    this.show(next)
+  }
+
+  private show(next: SaveState): void {
     if (JSON.stringify(next) === JSON.stringify(this.state)) return
     this.state = next
     for (const listener of this.listeners) listener()
+  }
+
+  private cancelShowUnsaved(): void {
+    if (this.showUnsavedTimer !== null) clearTimeout(this.showUnsavedTimer)
+    this.showUnsavedTimer = null
   }
 
   private derive(): SaveState {
@@ -104,6 +130,7 @@ export class SaveTracker {
   }
 
   destroy(): void {
+    this.cancelShowUnsaved()
     this.unsubscribeAcks()
     this.provider.off('status', this.onStatus)
     this.provider.off('sync', this.recompute)
