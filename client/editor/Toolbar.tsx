@@ -1,31 +1,16 @@
 import type { Editor } from '@tiptap/core'
-import { useEditorState } from '@tiptap/react'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { LinkForm } from './LinkForm.js'
 import { ToolIcon } from './ToolIcon.js'
 import { toolbarActions, type ToolbarAction } from './toolbarActions.js'
-
-type BlockStyle = 'paragraph' | 'h1' | 'h2' | 'h3'
-
-function currentBlockStyle(editor: Editor): BlockStyle {
-  for (const level of [1, 2, 3] as const) if (editor.isActive('heading', { level })) return `h${level}`
-  return 'paragraph'
-}
+import { useToolbarState, type BlockStyle } from './useToolbarState.js'
 
 /**
  * Formatting controls. One tab stop for the whole toolbar; arrow keys move between controls (the WAI-ARIA
  * toolbar pattern), so keyboard users are not forced through every button.
  */
 export function Toolbar({ editor }: { editor: Editor }) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor }) => ({
-      block: currentBlockStyle(editor),
-      active: Object.fromEntries(toolbarActions.map((action) => [action.id, action.isActive?.(editor) ?? false])),
-      enabled: Object.fromEntries(toolbarActions.map((action) => [action.id, action.canRun?.(editor) ?? true])),
-      link: editor.isActive('link'),
-    }),
-  })
+  const state = useToolbarState(editor)
   const [linkOpen, setLinkOpen] = useState(false)
   const [focusIndex, setFocusIndex] = useState(0)
   const toolbarRef = useRef<HTMLDivElement>(null)
