@@ -20,7 +20,7 @@ import type { RunContext, Scenario } from './harness.js'
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Typists in each phase, in order (each phase adds to the one before); BENCH_BROWSER_PHASES=0,5 for a quick look. */
-const PHASES = (process.env.BENCH_BROWSER_PHASES ?? '5,20').split(',').map(Number)
+const PHASES = (process.env.BENCH_BROWSER_PHASES ?? '0,5,20').split(',').map(Number)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Heap {
@@ -78,6 +78,45 @@ async function typeInPage(page: Page, until: number): Promise<number> {
     await sleep(100 + Math.random() * 100)
   }
   return typed
+}
+
+/** The page's person types for `ms` (nobody else typing); keystroke → paint p50/p95 and how many. */
+async function measureKeys(page: Page, ms: number, prefix: string): Promise<Metrics> {
+  await page.evaluate(takeSamples)
+  await page.evaluate('window.__bench.measureKeys = true')
+  await typeInPage(page, performance.now() + ms)
+  await page.evaluate('window.__bench.measureKeys = false')
+  const { keys } = (await page.evaluate(takeSamples)) as { keys: number[] }
+  return { [`${prefix}KeyP50`]: percentile(keys, 50), [`${prefix}KeyP95`]: percentile(keys, 95), [`${prefix}KeyCount`]: keys.length }
+}
+
+/**
+ * What Chromium alone costs, on this machine, in this page, with nobody else typing: the same typing into a
+ * copy of the statement's DOM that no script edits (the editor's view stays on the original, now detached),
+ * then into a two-paragraph contenteditable. The first is the floor for keystroke → paint in this statement.
+ */
+async function measureFloors(page: Page, ms: number): Promise<Metrics> {
+  await page.evaluate(`(() => {
+    const editor = document.querySelector('.statement.ProseMirror')
+    const copy = editor.cloneNode(true)
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+    copy.className = 'statement'
+    copy.contentEditable = 'true'
+    editor.replaceWith(copy)
+  })()`)
+  await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
+  const plain = await measureKeys(page, ms, 'floorPlain')
+  await page.evaluate(`(() => {
+    const tiny = document.createElement('div')
+    tiny.className = 'statement'
+    tiny.contentEditable = 'true'
+    tiny.innerHTML = '<p>A short note.</p><p>Another line.</p>'
+    document.querySelector('.statement').replaceWith(tiny)
+  })()`)
+  await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
+  const tiny = await measureKeys(page, ms, 'floorTiny')
+  console.log(`  floor: plain copy key p95 ${plain.floorPlainKeyP95!.toFixed(1)} ms, two-paragraph page key p95 ${tiny.floorTinyKeyP95!.toFixed(1)} ms`)
+  return { ...plain, ...tiny }
 }
 
 async function createDocument(base: string): Promise<string> {
@@ -180,8 +219,9 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
         [`heapAfterMb_${count}`]: heap.usedMb,
         [`domNodesAfter_${count}`]: heap.nodes,
       })
-      console.log(`  ${count} typists: key p95 ${metrics[`keyP95_${count}`]!.toFixed(1)} ms, remote p95 ${metrics[`remoteP95_${count}`]!.toFixed(1)} ms, shown ${metrics[`remoteShownPct_${count}`]!.toFixed(0)}%, heap ${heap.usedMb.toFixed(1)} MB`)
+      console.log(`  ${count} typists: key p95 ${metrics[`keyP95_${count}`]!.toFixed(1)} ms, remote p95 ${metrics[`remoteP95_${count}`]?.toFixed(1)} ms, shown ${metrics[`remoteShownPct_${count}`]!.toFixed(0)}%, heap ${heap.usedMb.toFixed(1)} MB`)
     }
+    Object.assign(metrics, await measureFloors(page, phaseMs / 2))
     metrics.pageErrors = errors.length
     if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`)
     return metrics
