@@ -9,8 +9,6 @@ const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 /** When no frame comes (a hidden tab), the queue is applied after this long anyway. */
 const FALLBACK_MS = 100
-/** A message arriving this long after the last batch, with nothing queued, is applied at once (no frame wait). */
-const IDLE_MS = 20
 
 type Handler = WebsocketProvider['messageHandlers'][number]
 
@@ -39,13 +37,13 @@ function mergeAwarenessUpdates(updates: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Applies what collaborators send once per animation frame instead of once per message. The editor's sync
- * binding rebuilds and re-renders the whole ProseMirror document for every Yjs transaction it did not make,
- * and the caret plugin redraws every caret for every awareness change: with 20 people typing that is hundreds
- * of full redraws a second. Here all document updates that arrived since the last frame are applied in one
- * transaction, then all awareness updates merged into one, just before the frame is drawn, so the cost is per
- * frame, not per keystroke, and nothing waits longer than the next frame. A message that comes after a quiet
- * spell is applied at once. Sync steps and every other message
+ * Applies what collaborators send at most twice per animation frame instead of once per message. Each Yjs
+ * transaction the editor did not make costs a ProseMirror transaction over the whole document, and the caret
+ * plugin redraws every caret for every awareness change: with 20 people typing that is hundreds of redraws a
+ * second. Here the first message after a frame is applied at once (so it is drawn in the next frame, not one
+ * later); what arrives after it, until the next frame, waits and is applied just before that frame is drawn:
+ * all document updates in one transaction, then all awareness updates merged into one. So the cost is per
+ * frame, not per keystroke, and nothing waits longer than the next frame. Sync steps and every other message
  * go through untouched (after the queue, so the order of document changes is kept). Returns the undo.
  */
 export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
@@ -56,7 +54,8 @@ export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
   let awareness: Uint8Array[] = []
   let frame: number | null = null
   let fallback: ReturnType<typeof setTimeout> | null = null
-  let lastFlush = -Infinity
+  /** Something was applied since the last frame began: what comes now waits for the next one. */
+  let appliedSinceFrame = false
 
   const flush = () => {
     if (frame !== null) cancelAnimationFrame(frame)
@@ -80,12 +79,14 @@ export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
       }, provider)
     }
     if (pendingAwareness.length > 0) awarenessProtocol.applyAwarenessUpdate(provider.awareness, mergeAwarenessUpdates(pendingAwareness), provider)
-    lastFlush = performance.now()
+    if (!appliedSinceFrame) {
+      appliedSinceFrame = true
+      requestAnimationFrame(() => (appliedSinceFrame = false))
+    }
   }
   const schedule = () => {
     if (frame !== null) return
-    // Quiet moments: nothing to batch with, so no reason to wait for the frame.
-    if (performance.now() - lastFlush > IDLE_MS) return flush()
+    if (!appliedSinceFrame) return flush()
     frame = requestAnimationFrame(flush)
     fallback = setTimeout(flush, FALLBACK_MS)
   }
