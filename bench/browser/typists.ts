@@ -13,7 +13,8 @@ import { writeStatement } from './statement.js'
 export type TypistCommand =
   | { kind: 'seed'; wsBase: string; docId: string }
   | { kind: 'add'; count: number }
-  | { kind: 'type'; durationMs: number; minIntervalMs: number; maxIntervalMs: number; markerEvery: number }
+  /** The first `count` typists (all when absent) type for `durationMs`. */
+  | { kind: 'type'; durationMs: number; minIntervalMs: number; maxIntervalMs: number; markerEvery: number; count?: number }
   | { kind: 'stop' }
 
 export type TypistReply = { ok: true; [figure: string]: number | boolean } | { ok: false; error: string }
@@ -127,7 +128,7 @@ async function type(command: Extract<TypistCommand, { kind: 'type' }>): Promise<
   let markers = 0
   const until = performance.now() + command.durationMs
   await Promise.all(
-    typists.map(
+    typists.slice(0, command.count ?? typists.length).map(
       (typist, index) =>
         new Promise<void>((resolve) => {
           // Typists start out of phase so their markers do not all land in one frame.

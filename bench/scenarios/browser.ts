@@ -80,32 +80,43 @@ async function typeInPage(page: Page, until: number): Promise<number> {
   return typed
 }
 
-/** The page's person types for `ms` (nobody else typing); keystroke → paint p50/p95 and how many. */
+/** The page's person types for `ms`: keystroke → paint p50/p95 and how many, and when others' markers arrived. */
 async function measureKeys(page: Page, ms: number, prefix: string): Promise<Metrics> {
   await page.evaluate(takeSamples)
   await page.evaluate('window.__bench.measureKeys = true')
   await typeInPage(page, performance.now() + ms)
   await page.evaluate('window.__bench.measureKeys = false')
-  const { keys } = (await page.evaluate(takeSamples)) as { keys: number[] }
-  return { [`${prefix}KeyP50`]: percentile(keys, 50), [`${prefix}KeyP95`]: percentile(keys, 95), [`${prefix}KeyCount`]: keys.length }
+  await sleep(500) // the last markers in flight
+  const { keys, arrived } = (await page.evaluate(takeSamples)) as { keys: number[]; arrived: number[] }
+  const arrivals = arrived.length > 0 ? { [`${prefix}ArrivedP50`]: percentile(arrived, 50), [`${prefix}ArrivedP95`]: percentile(arrived, 95) } : {}
+  return { [`${prefix}KeyP50`]: percentile(keys, 50), [`${prefix}KeyP95`]: percentile(keys, 95), [`${prefix}KeyCount`]: keys.length, ...arrivals }
 }
 
 /**
- * What Chromium alone costs, on this machine, in this page, with nobody else typing: the same typing into a
- * copy of the statement's DOM that no script edits (the editor's view stays on the original, now detached),
- * then into a two-paragraph contenteditable. The first is the floor for keystroke → paint in this statement.
+ * What is left once the editor is gone, on this machine, in this page: the editor is destroyed and a copy of
+ * the statement's DOM that no script edits takes its place; the page's Yjs document and its provider stay.
+ * The same typing goes into it with nobody else typing, then while `typing` of the others type (their edits
+ * reach the page's Yjs document, and nothing draws them), then into a two-paragraph contenteditable. These are
+ * the floors for keystroke → paint in this statement.
  */
-async function measureFloors(page: Page, ms: number): Promise<Metrics> {
+async function measureFloors(page: Page, typists: TypistsProcess, ms: number, typing: number): Promise<Metrics> {
   await page.evaluate(`(() => {
-    const editor = document.querySelector('.statement.ProseMirror')
-    const copy = editor.cloneNode(true)
+    const editorDom = document.querySelector('.statement.ProseMirror')
+    const copy = editorDom.cloneNode(true)
     copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
     copy.className = 'statement'
     copy.contentEditable = 'true'
-    editor.replaceWith(copy)
+    const paper = editorDom.closest('.paper')
+    editorDom.editor.destroy()
+    document.querySelectorAll('.statement').forEach((statement) => statement.remove())
+    paper.append(copy)
   })()`)
   await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
   const plain = await measureKeys(page, ms, 'floorPlain')
+  const [busy] = await Promise.all([
+    measureKeys(page, ms, `floorPlainTyping${typing}`),
+    typists.send({ kind: 'type', count: typing, durationMs: ms, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, ms + 30_000),
+  ])
   await page.evaluate(`(() => {
     const tiny = document.createElement('div')
     tiny.className = 'statement'
@@ -115,8 +126,8 @@ async function measureFloors(page: Page, ms: number): Promise<Metrics> {
   })()`)
   await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
   const tiny = await measureKeys(page, ms, 'floorTiny')
-  console.log(`  floor: plain copy key p95 ${plain.floorPlainKeyP95!.toFixed(1)} ms, two-paragraph page key p95 ${tiny.floorTinyKeyP95!.toFixed(1)} ms`)
-  return { ...plain, ...tiny }
+  console.log(`  floors, key p95: copy ${plain.floorPlainKeyP95!.toFixed(1)} ms, copy while ${typing} type ${busy[`floorPlainTyping${typing}KeyP95`]!.toFixed(1)} ms, two paragraphs ${tiny.floorTinyKeyP95!.toFixed(1)} ms`)
+  return { ...plain, ...busy, ...tiny }
 }
 
 async function createDocument(base: string): Promise<string> {
@@ -221,7 +232,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       })
       console.log(`  ${count} typists: key p95 ${metrics[`keyP95_${count}`]!.toFixed(1)} ms, remote p95 ${metrics[`remoteP95_${count}`]?.toFixed(1)} ms, shown ${metrics[`remoteShownPct_${count}`]!.toFixed(0)}%, heap ${heap.usedMb.toFixed(1)} MB`)
     }
-    Object.assign(metrics, await measureFloors(page, phaseMs / 2))
+    Object.assign(metrics, await measureFloors(page, typists, phaseMs / 2, 5))
     metrics.pageErrors = errors.length
     if (errors.length > 0) console.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`)
     return metrics
