@@ -1,34 +1,16 @@
-import * as Y from 'yjs'
-import { renderStatementHtml, type StatementHtml } from './statementHtml.js'
-
-/** How many documents' renderings are kept (a few hundred kB each for long statements). */
-const MAX_ENTRIES = 32
+import type * as Y from 'yjs'
+import { StatementRenderer, type StatementHtml } from './statementHtml.js'
 
 /**
- * The last rendering of each recently viewed document, reused while the document has not changed (same
- * state vector: no insertion anywhere; deletions change the delete set, which is compared too).
+ * One renderer per live document (a room's Y.Doc), which keeps each block's rendering until an edit changes
+ * that block. It goes when the room's document does.
  */
 export class StatementHtmlCache {
-  private readonly entries = new Map<string, { key: string; statement: StatementHtml }>()
+  private readonly renderers = new WeakMap<Y.Doc, StatementRenderer>()
 
-  render(docId: string, doc: Y.Doc): StatementHtml {
-    const key = stateKey(doc)
-    const hit = this.entries.get(docId)
-    if (hit && hit.key === key) {
-      // Most recently used last.
-      this.entries.delete(docId)
-      this.entries.set(docId, hit)
-      return hit.statement
-    }
-    const statement = renderStatementHtml(doc)
-    this.entries.delete(docId)
-    this.entries.set(docId, { key, statement })
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!)
-    return statement
+  render(doc: Y.Doc): StatementHtml {
+    let renderer = this.renderers.get(doc)
+    if (!renderer) this.renderers.set(doc, (renderer = new StatementRenderer(doc)))
+    return renderer.render()
   }
-}
-
-function stateKey(doc: Y.Doc): string {
-  const deletes = Y.encodeSnapshot(Y.snapshot(doc))
-  return Buffer.from(deletes).toString('base64')
 }

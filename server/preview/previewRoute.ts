@@ -42,7 +42,7 @@ export function statementPageHandler(storage: Storage, collab: CollabServer, ind
       let body: string
       try {
         const rendering = await renderer()
-        body = template.filled(info, await withRoom(collab.rooms, docId, (room) => rendering.render(docId, room.doc)))
+        body = template.filled(info, await withRoom(collab.rooms, docId, (room) => rendering.render(room.doc)))
       } catch (error) {
         collab.log(`page for ${docId}: the statement could not be rendered, serving the plain page`, error)
         body = template.unfilled()
