@@ -6,21 +6,20 @@
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { snapshotClient, startCaucusWithClient } from '../browser/caucusWithClient.js'
 import { initialJsSize } from '../browser/initialJs.js'
-import { initScript, takeSamples, watchMarkers } from '../browser/pageProbe.js'
-import { END_SENTINEL, STATEMENT_CITATIONS } from '../browser/statement.js'
+import { CHROMIUM_PATH, measureFirstLoads, openReader, waitForLoad } from '../browser/firstLoads.js'
+import { takeSamples, watchMarkers } from '../browser/pageProbe.js'
 import { TypistsProcess } from '../browser/typistsProcess.js'
 import type { Metrics } from '../clients/jobs.js'
-import { waitForQuietMachine } from '../proc.js'
 import { percentile } from '../stats.js'
 import type { RunContext, Scenario } from './harness.js'
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Typists in each phase, in order (each phase adds to the one before); BENCH_BROWSER_PHASES=0,5 for a quick look. */
 const PHASES = (process.env.BENCH_BROWSER_PHASES ?? '0,5,20').split(',').map(Number)
+/** Others typing during the first loads (and connected from then on). */
+const FIRST_LOAD_TYPISTS = 5
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Heap {
@@ -48,25 +47,6 @@ async function profiled<T>(cdp: CDPSession, dir: string | undefined, name: strin
     const { profile } = await cdp.send('Profiler.stop')
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
   }
-}
-
-interface LoadTimes {
-  /** Navigation start → the statement fully shown (any form), and → fully shown in the editor (ms). */
-  shown: number
-  editable: number
-  /** Where the time went: the page's first byte, its last byte, first contentful paint (ms). */
-  firstByte: number
-  lastByte: number
-  firstPaint: number
-}
-
-async function waitForLoad(page: Page, timeoutMs: number): Promise<LoadTimes> {
-  await page.waitForFunction('window.__bench && window.__bench.loadedAt !== null && window.__bench.editableAt !== null', undefined, { timeout: timeoutMs, polling: 50 })
-  return (await page.evaluate(`(() => {
-    const navigation = performance.getEntriesByType('navigation')[0]
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]
-    return { shown: window.__bench.loadedAt, editable: window.__bench.editableAt, firstByte: navigation.responseStart, lastByte: navigation.responseEnd, firstPaint: paint ? paint.startTime : -1 }
-  })()`)) as LoadTimes
 }
 
 /** The page's person types a letter every 100–200 ms until `until` (performance.now() of this process). */
@@ -150,19 +130,23 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
     const docId = await createDocument(base)
     const seeded = await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId }, 60_000)
 
-    browser = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } })
-    const page = browser.pages()[0] ?? (await browser.newPage())
+    // First loads, each in a fresh Chromium profile (nothing cached, nothing in IndexedDB).
+    // The first loads happen while 5 others type, as in the issue: the page must show a statement that is changing.
+    await typists.send({ kind: 'add', count: FIRST_LOAD_TYPISTS }, 60_000)
+    const whileOthersType = async (load: () => Promise<void>) => {
+      const typing = typists.send({ kind: 'type', count: FIRST_LOAD_TYPISTS, durationMs: 4_000, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, 40_000)
+      await sleep(1_000)
+      await load()
+      await typing
+    }
+    const firstLoads = await measureFirstLoads(`${base}/d/${docId}`, quick ? 3 : 5, context.tmpRoot, whileOthersType)
+    const reader = await openReader(profileDir)
+    browser = reader.browser
+    const page = reader.page
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    // The person has a name already, so the editor opens without the name prompt.
-    await page.addInitScript(`localStorage.setItem('caucus.identity', JSON.stringify({ name: 'Bench reader', color: '#1f6feb' }))`)
-    await page.addInitScript(initScript(STATEMENT_CITATIONS, END_SENTINEL))
-    // First load: a fresh profile, so nothing cached and nothing in IndexedDB. Like every other measurement it
-    // starts once the machine is quiet: here, once Chromium has finished starting and the server has finished
-    // storing the seeded statement (neither is the page's own load).
-    const quiet = await waitForQuietMachine(15_000, 30)
     await page.goto(`${base}/d/${docId}`)
-    const firstLoad = await waitForLoad(page, 60_000)
+    await waitForLoad(page, 60_000)
     // A second load (HTTP cache and the IndexedDB copy are warm), for comparison.
     await sleep(1_000)
     await page.reload()
@@ -177,12 +161,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
     const heapStart = await readHeap(cdp)
 
     const metrics: Metrics = {
-      firstLoadMs: firstLoad.shown,
-      firstEditableMs: firstLoad.editable,
-      firstLoadFirstByteMs: firstLoad.firstByte,
-      firstLoadLastByteMs: firstLoad.lastByte,
-      firstLoadPaintMs: firstLoad.firstPaint,
-      firstLoadQuietWaitMs: quiet.waitedMs,
+      ...firstLoads,
       reloadMs: reload.shown,
       reloadEditableMs: reload.editable,
       initialJsGzipKb: js.gzipKb,
@@ -193,7 +172,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       heapStartMb: heapStart.usedMb,
       domNodesStart: heapStart.nodes,
     }
-    let joined = 0
+    let joined = FIRST_LOAD_TYPISTS
     for (const count of PHASES) {
       if (count > joined) await typists.send({ kind: 'add', count: count - joined }, 60_000)
       joined = count
@@ -204,7 +183,7 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       const [typed, remoteSent] = await profiled(cdp, context.cpuProfDir, `page-${count}-typing`, () =>
         Promise.all([
           typeInPage(page, until),
-          typists.send({ kind: 'type', durationMs: phaseMs, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, phaseMs + 30_000),
+          typists.send({ kind: 'type', count, durationMs: phaseMs, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, phaseMs + 30_000),
         ]),
       )
       await page.evaluate('window.__bench.measureKeys = false')
