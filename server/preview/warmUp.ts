@@ -19,10 +19,13 @@ export function warmUpRenderer(done: () => void = () => {}): void {
     if (index % 10 === 0) block.setAttribute('level', 2 as unknown as string)
     const citation = new Y.XmlElement('citation')
     citation.setAttribute('sourceId', 'src_warmup00001')
+    // As one delta: reading a type before it is in a document (its length, say) makes Yjs log a warning.
     const text = new Y.XmlText()
-    text.insert(0, 'Some words of a statement, ')
-    text.insert(text.length, 'with emphasis', { italic: {} })
-    text.insert(text.length, ' and a link.', { link: { href: 'https://example.org/' } })
+    text.applyDelta([
+      { insert: 'Some words of a statement, ' },
+      { insert: 'with emphasis', attributes: { italic: {} } },
+      { insert: ' and a link.', attributes: { link: { href: 'https://example.org/' } } },
+    ])
     block.insert(0, [text, citation])
     return block
   })
