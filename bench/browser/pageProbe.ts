@@ -92,6 +92,9 @@ export const watchMarkers = `(() => {
       bench.afterPaint((painted) => bench.remote.push(painted - sent))
     }
   }
+  // Markers typed before this moment (during the first loads, say) are not new: a keystroke next to one makes
+  // its text node change again, and it must not be counted then.
+  for (const match of (document.querySelector('.statement').textContent ?? '').matchAll(pattern)) bench.seen.add(match[1])
   bench.observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') scan(record.target.data)
