@@ -80,13 +80,18 @@ export const BROWSER_METHOD = [
 export interface BrowserVerdict {
   target: string
   measured: string
-  verdict: 'meets' | 'misses' | 'not measured'
+  /** 'out of reach' is a miss for which the same run measured the floor itself past the target. */
+  verdict: 'meets' | 'misses' | 'out of reach' | 'not measured'
 }
 
 /** Issue 5's browser targets, from the scenario's medians (`m(key)`, NaN when not measured). */
 export function browserVerdicts(m: (key: string) => number): BrowserVerdict[] {
   const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–')
   const judge = (values: number[], ok: () => boolean): BrowserVerdict['verdict'] => (values.every(Number.isFinite) ? (ok() ? 'meets' : 'misses') : 'not measured')
+  // Out of reach when the same run's floor is already past the target (NaN, not measured, compares false).
+  const beyondFloor = (verdict: BrowserVerdict['verdict'], floorPast: boolean): BrowserVerdict['verdict'] => (verdict === 'misses' && floorPast ? 'out of reach' : verdict)
+  const keyFloor5 = m('floorPlainTyping5KeyP95')
+  const arrivedFloor5 = m('floorPlainTyping5ArrivedP95')
   const key5 = m('keyP95_5')
   const remote5 = m('remoteP95_5')
   const load = m('firstLoadMs')
@@ -98,8 +103,16 @@ export function browserVerdicts(m: (key: string) => number): BrowserVerdict[] {
   // "Flat": after both typing periods the post-GC heap is within 25 % (or 10 MB) of where it started.
   const heapLimit = Math.max(heap0 * 1.25, heap0 + 10)
   return [
-    { target: 'browser, 5 typing: keystroke → paint p95 ≤ 10 ms', measured: `${fmt(key5)} ms (p50 ${fmt(m('keyP50_5'))})`, verdict: judge([key5], () => key5 <= 10) },
-    { target: 'browser, 5 typing: remote edit → paint p95 ≤ 10 ms', measured: `${fmt(remote5)} ms (p50 ${fmt(m('remoteP50_5'))})`, verdict: judge([remote5], () => remote5 <= 10) },
+    {
+      target: 'browser, 5 typing: keystroke → paint p95 ≤ 10 ms',
+      measured: `${fmt(key5)} ms (p50 ${fmt(m('keyP50_5'))}); a script-free copy of the statement while 5 type: ${fmt(keyFloor5)} ms`,
+      verdict: beyondFloor(judge([key5], () => key5 <= 10), keyFloor5 > 10),
+    },
+    {
+      target: 'browser, 5 typing: remote edit → paint p95 ≤ 10 ms',
+      measured: `${fmt(remote5)} ms (p50 ${fmt(m('remoteP50_5'))}); the edit's bytes reach a page that draws nothing at ${fmt(arrivedFloor5)} ms`,
+      verdict: beyondFloor(judge([remote5], () => remote5 <= 10), arrivedFloor5 >= 10),
+    },
     { target: 'browser: first load of the 50-page statement ≤ 250 ms', measured: `${fmt(load, 0)} ms, median of ${fmt(m('firstLoadCount'), 0)} (${fmt(m('firstLoadMinMs'), 0)}–${fmt(m('firstLoadMaxMs'), 0)}; editable at ${fmt(m('firstEditableMs'), 0)} ms; reload ${fmt(m('reloadMs'), 0)} ms)`, verdict: judge([load], () => load <= 250) },
     { target: 'browser: initial JavaScript ≤ 250 kB gzipped', measured: `${fmt(js)} kB`, verdict: judge([js], () => js <= 250) },
     {
