@@ -79,7 +79,7 @@ export function batchIncomingPerFrame(provider: WebsocketProvider): () => void {
       }, provider)
     }
     if (pendingAwareness.length > 0) awarenessProtocol.applyAwarenessUpdate(provider.awareness, mergeAwarenessUpdates(pendingAwareness), provider)
-    if (!appliedSinceFrame) {
+    if (!appliedSinceFrame && (pendingUpdates.length > 0 || pendingAwareness.length > 0)) {
       appliedSinceFrame = true
       requestAnimationFrame(() => (appliedSinceFrame = false))
     }
