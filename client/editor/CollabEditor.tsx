@@ -1,12 +1,12 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { createSchemaExtensions } from '../../shared/editorSchema.js'
 import { YLayout } from '../../shared/yLayout.js'
+import { isRemoteChange } from '../collab/isRemoteChange.js'
 import type { CollabSession } from '../collab/useCollabSession.js'
 import type { Identity } from '../presence/identity.js'
 import { CitePicker } from '../citations/CitePicker.js'
@@ -21,8 +21,6 @@ import { Toolbar } from './Toolbar.js'
 const SourcesSidebar = lazy(() => import('../sources/SourcesSidebar.js').then((module) => ({ default: module.SourcesSidebar })))
 
 const lastChangeRemote = new PluginKey<boolean>('lastChangeRemote')
-
-const isRemoteChange = (tr: Transaction) => Boolean((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin)
 
 /**
  * What a collaborator's edit must not do here. The sync binding replaces the whole document for each remote

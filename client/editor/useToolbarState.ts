@@ -1,6 +1,6 @@
 import type { Editor, EditorEvents } from '@tiptap/core'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { isRemoteChange } from '../collab/isRemoteChange.js'
 import { toolbarActions } from './toolbarActions.js'
 
 export type BlockStyle = 'paragraph' | 'h1' | 'h2' | 'h3'
@@ -29,9 +29,6 @@ function readToolbarState(editor: Editor): ToolbarState {
   }
 }
 
-const isRemote = ({ transaction }: EditorEvents['transaction']) =>
-  Boolean((transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin)
-
 /**
  * Which marks and block style apply at the selection, and whether undo/redo can run. Read after the frame
  * that shows a change, not inside it: the dozen checks would otherwise sit between each keystroke and its
@@ -39,8 +36,8 @@ const isRemote = ({ transaction }: EditorEvents['transaction']) =>
  */
 export function useToolbarState(editor: Editor): ToolbarState {
   const [state, setState] = useState(() => readToolbarState(editor))
+  const shown = useRef(state)
   useEffect(() => {
-    let shown = readToolbarState(editor)
     let frame: number | null = null
     let timer: ReturnType<typeof setTimeout> | null = null
     const refresh = () => {
@@ -49,19 +46,20 @@ export function useToolbarState(editor: Editor): ToolbarState {
       frame = timer = null
       if (editor.isDestroyed) return
       const next = readToolbarState(editor)
-      if (JSON.stringify(next) === JSON.stringify(shown)) return
-      shown = next
+      if (JSON.stringify(next) === JSON.stringify(shown.current)) return
+      shown.current = next
       setState(next)
     }
-    const onTransaction = (event: EditorEvents['transaction']) => {
+    const onTransaction = ({ transaction }: EditorEvents['transaction']) => {
       if (frame !== null) return
-      if (!isRemote(event)) {
+      if (!isRemoteChange(transaction)) {
         if (timer !== null) clearTimeout(timer)
         // The first task after the next frame: the change is painted by then.
         frame = requestAnimationFrame(() => (timer = setTimeout(refresh, 0)))
       } else timer ??= setTimeout(refresh, REMOTE_REFRESH_MS)
     }
-    setState(shown)
+    // A new editor (another document): read it now rather than at its first transaction.
+    refresh()
     editor.on('transaction', onTransaction)
     return () => {
       editor.off('transaction', onTransaction)
