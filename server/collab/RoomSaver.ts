@@ -44,6 +44,8 @@ export class RoomSaver {
   private snapshotBytes: number
   /** Log position of this room's last commit (undefined before its first). */
   private lastSeq: number | undefined
+  /** The compaction under way: two at once would each insert a snapshot, leaving a log of two entries. */
+  private compacting: Promise<void> | null = null
   private idleWaiters: (() => void)[] = []
   private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
   private stopped = false
@@ -125,12 +127,21 @@ export class RoomSaver {
    * Replaces the log with a snapshot of the live document, which holds everything stored (and perhaps edits
    * not yet written, which is harmless). Cheaper than rebuilding the document from the log.
    */
-  private async compact(throughSeq: number): Promise<void> {
+  private compact(throughSeq: number): Promise<void> {
+    this.compacting ??= this.writeSnapshot(throughSeq).finally(() => {
+      this.compacting = null
+    })
+    return this.compacting
+  }
+
+  private async writeSnapshot(throughSeq: number): Promise<void> {
     try {
       const snapshot = Y.encodeStateAsUpdate(this.stored.doc)
+      const [entriesBefore, bytesBefore] = [this.logLength, this.logBytes]
       await this.storage.replaceLog(this.docId, snapshot, throughSeq)
-      this.logLength = 1
-      this.logBytes = 0
+      // Entries committed while the snapshot was being written stay in the log, after it.
+      this.logLength = 1 + this.logLength - entriesBefore
+      this.logBytes -= bytesBefore
       this.snapshotBytes = snapshot.length
     } catch (error) {
       // The log is still complete; compaction is tried again after the next commit.
@@ -143,6 +154,7 @@ export class RoomSaver {
    * unloaded, so that the next load is a single entry, which can be served without decoding it first).
    */
   async compactIdle(): Promise<void> {
+    while (this.compacting) await this.compacting
     if (this.lastSeq === undefined || this.logLength <= 1 || this.hasUnsavedEdits) return
     await this.compact(this.lastSeq)
   }

@@ -2,13 +2,16 @@ import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 
 /**
  * The real SQLite storage with switches that make one operation fail, as a full disk or a lost database
- * connection would. Everything else is the real thing.
+ * connection would, or take its time, as a remote database would. Everything else is the real thing.
  */
 export class FlakyStorage extends SqliteStorage {
   failLoads = false
   failAppends = false
+  /** How long each `replaceLog` waits before it writes (a database across a network answers later). */
+  replaceLogDelayMs = 0
   loadAttempts = 0
   appendAttempts = 0
+  replaceLogCalls = 0
 
   override async loadUpdates(docId: string): Promise<Uint8Array[]> {
     this.loadAttempts++
@@ -20,5 +23,11 @@ export class FlakyStorage extends SqliteStorage {
     this.appendAttempts++
     if (this.failAppends) throw new Error('injected failure: appendUpdate')
     return super.appendUpdate(docId, update, now)
+  }
+
+  override async replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.replaceLogCalls++
+    await new Promise((resolve) => setTimeout(resolve, this.replaceLogDelayMs))
+    return super.replaceLog(docId, snapshot, throughSeq)
   }
 }
