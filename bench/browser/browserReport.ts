@@ -50,10 +50,12 @@ export const BROWSER_ROWS: BrowserRow[] = [
   ...phaseRows(20),
   row('floorPlainKeyP50', 'floor, nobody else typing: keystroke → paint p50 in a script-free copy of the statement (ms)', 'info'),
   row('floorPlainKeyP95', 'floor, nobody else typing: keystroke → paint p95 in a script-free copy of the statement (ms)', 'info'),
-  row('floorPlainTyping5KeyP50', 'floor, 5 typing (not drawn): keystroke → paint p50 in the script-free copy (ms)', 'info'),
-  row('floorPlainTyping5KeyP95', 'floor, 5 typing (not drawn): keystroke → paint p95 in the script-free copy (ms)', 'info'),
-  row('floorPlainTyping5ArrivedP50', 'floor, 5 typing (not drawn): remote edit → its bytes reach the page p50 (ms)', 'info'),
-  row('floorPlainTyping5ArrivedP95', 'floor, 5 typing (not drawn): remote edit → its bytes reach the page p95 (ms)', 'info'),
+  row('floorPlainTyping5KeyP50', 'floor, 5 typing (only their markers drawn): keystroke → paint p50 in the script-free copy (ms)', 'info'),
+  row('floorPlainTyping5KeyP95', 'floor, 5 typing (only their markers drawn): keystroke → paint p95 in the script-free copy (ms)', 'info'),
+  row('floorPlainTyping5ArrivedP50', 'floor, 5 typing (only their markers drawn): remote edit → its bytes reach the page p50 (ms)', 'info'),
+  row('floorPlainTyping5ArrivedP95', 'floor, 5 typing (only their markers drawn): remote edit → its bytes reach the page p95 (ms)', 'info'),
+  row('floorPlainTyping5RemoteP50', 'floor, 5 typing: remote edit → paint p50, each marker drawn as one text node when its bytes arrive (ms)', 'info'),
+  row('floorPlainTyping5RemoteP95', 'floor, 5 typing: remote edit → paint p95, each marker drawn as one text node when its bytes arrive (ms)', 'info'),
   row('floorTinyKeyP50', 'floor, nobody else typing: keystroke → paint p50 in a two-paragraph contenteditable (ms)', 'info'),
   row('floorTinyKeyP95', 'floor, nobody else typing: keystroke → paint p95 in a two-paragraph contenteditable (ms)', 'info'),
   row('pageErrors', 'page errors', 'lower', 0),
@@ -72,8 +74,8 @@ export const BROWSER_METHOD = [
   'statement stored), as before every measurement: navigation start → the frame in which the last paragraph and',
   'all 500 citations are shown, first in any form (the page the server rendered), then in the editor. Floors, after the typing: the editor is destroyed and a copy of the statement\'s DOM that no script',
   'edits takes its place (the page\'s Yjs document and provider stay); the same typing goes into it with nobody else',
-  'typing, then while 5 others type (their edits reach the page\'s Yjs document; nothing draws them), then into a',
-  'two-paragraph contenteditable. Heap: CDP Performance.getMetrics JSHeapUsedSize',
+  'typing, then while 5 others type (their edits reach the page\'s Yjs document; only their markers are drawn, each by',
+  'changing one text node as its bytes arrive), then into a two-paragraph contenteditable. Heap: CDP Performance.getMetrics JSHeapUsedSize',
   'after HeapProfiler.collectGarbage. Initial JS: the `<script>` and `modulepreload` files of index.html, gzip level 9.',
 ].join(' ')
 
@@ -92,6 +94,7 @@ export function browserVerdicts(m: (key: string) => number): BrowserVerdict[] {
   const beyondFloor = (verdict: BrowserVerdict['verdict'], floorPast: boolean): BrowserVerdict['verdict'] => (verdict === 'misses' && floorPast ? 'out of reach' : verdict)
   const keyFloor5 = m('floorPlainTyping5KeyP95')
   const arrivedFloor5 = m('floorPlainTyping5ArrivedP95')
+  const remoteFloor5 = m('floorPlainTyping5RemoteP95')
   const key5 = m('keyP95_5')
   const remote5 = m('remoteP95_5')
   const load = m('firstLoadMs')
@@ -110,8 +113,8 @@ export function browserVerdicts(m: (key: string) => number): BrowserVerdict[] {
     },
     {
       target: 'browser, 5 typing: remote edit → paint p95 ≤ 10 ms',
-      measured: `${fmt(remote5)} ms (p50 ${fmt(m('remoteP50_5'))}); the edit's bytes reach a page that draws nothing at ${fmt(arrivedFloor5)} ms`,
-      verdict: beyondFloor(judge([remote5], () => remote5 <= 10), arrivedFloor5 >= 10),
+      measured: `${fmt(remote5)} ms (p50 ${fmt(m('remoteP50_5'))}); in a script-free copy of the statement, the edit's bytes arrive at ${fmt(arrivedFloor5)} ms and changing one text node as they do is painted at ${fmt(remoteFloor5)} ms`,
+      verdict: beyondFloor(judge([remote5], () => remote5 <= 10), remoteFloor5 > 10),
     },
     { target: 'browser: first load of the 50-page statement ≤ 250 ms', measured: `${fmt(load, 0)} ms, median of ${fmt(m('firstLoadCount'), 0)} (${fmt(m('firstLoadMinMs'), 0)}–${fmt(m('firstLoadMaxMs'), 0)}; editable at ${fmt(m('firstEditableMs'), 0)} ms; reload ${fmt(m('reloadMs'), 0)} ms)`, verdict: judge([load], () => load <= 250) },
     { target: 'browser: initial JavaScript ≤ 250 kB gzipped', measured: `${fmt(js)} kB`, verdict: judge([js], () => js <= 250) },

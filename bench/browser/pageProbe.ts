@@ -11,7 +11,7 @@
 /** Installed before any page script: keystroke timing and the first-load detector. */
 export function initScript(citations: number, endSentinel: string): string {
   return `(() => {
-  const bench = (window.__bench = { keys: [], keysHandled: [], remote: [], arrived: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null })
+  const bench = (window.__bench = { keys: [], keysHandled: [], remote: [], arrived: [], seen: new Set(), loadedAt: null, measureKeys: false, observer: null, arrivalsText: null })
   const epoch = () => performance.timeOrigin + performance.now()
   const nextTask = (callback) => {
     const channel = new MessageChannel()
@@ -52,7 +52,14 @@ export function initScript(citations: number, endSentinel: string): string {
           if (bytes[i + 1] !== 0x81 || bytes[i + 2] !== 0x85) continue
           let text = ''
           for (let j = i + 3; j < bytes.length && ((bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] === 0x2e); j++) text += String.fromCharCode(bytes[j])
-          if (text) bench.arrived.push(epoch() - Number(text))
+          if (!text) continue
+          bench.arrived.push(epoch() - Number(text))
+          // The floor for remote edit → paint: the least a page can do to show an edit, one text node changed
+          // as its bytes arrive (no decoding, no editor), then the frame that draws it.
+          if (bench.arrivalsText) {
+            bench.arrivalsText.data = '⁅' + text + '⁆'
+            afterPaint((painted) => bench.remote.push(painted - Number(text)))
+          }
         }
       })
     }

@@ -67,17 +67,19 @@ async function measureKeys(page: Page, ms: number, prefix: string): Promise<Metr
   await typeInPage(page, performance.now() + ms)
   await page.evaluate('window.__bench.measureKeys = false')
   await sleep(500) // the last markers in flight
-  const { keys, arrived } = (await page.evaluate(takeSamples)) as { keys: number[]; arrived: number[] }
+  const { keys, arrived, remote } = (await page.evaluate(takeSamples)) as { keys: number[]; arrived: number[]; remote: number[] }
   const arrivals = arrived.length > 0 ? { [`${prefix}ArrivedP50`]: percentile(arrived, 50), [`${prefix}ArrivedP95`]: percentile(arrived, 95) } : {}
-  return { [`${prefix}KeyP50`]: percentile(keys, 50), [`${prefix}KeyP95`]: percentile(keys, 95), [`${prefix}KeyCount`]: keys.length, ...arrivals }
+  const drawn = remote.length > 0 ? { [`${prefix}RemoteP50`]: percentile(remote, 50), [`${prefix}RemoteP95`]: percentile(remote, 95) } : {}
+  return { [`${prefix}KeyP50`]: percentile(keys, 50), [`${prefix}KeyP95`]: percentile(keys, 95), [`${prefix}KeyCount`]: keys.length, ...arrivals, ...drawn }
 }
 
 /**
  * What is left once the editor is gone, on this machine, in this page: the editor is destroyed and a copy of
  * the statement's DOM that no script edits takes its place; the page's Yjs document and its provider stay.
  * The same typing goes into it with nobody else typing, then while `typing` of the others type (their edits
- * reach the page's Yjs document, and nothing draws them), then into a two-paragraph contenteditable. These are
- * the floors for keystroke → paint in this statement.
+ * reach the page's Yjs document; only their markers are drawn, each as one text node changed when its bytes
+ * arrive), then into a two-paragraph contenteditable. These are the floors for keystroke → paint and remote
+ * edit → paint in this statement.
  */
 async function measureFloors(page: Page, typists: TypistsProcess, ms: number, typing: number): Promise<Metrics> {
   await page.evaluate(`(() => {
@@ -89,15 +91,22 @@ async function measureFloors(page: Page, typists: TypistsProcess, ms: number, ty
     const paper = editorDom.closest('.paper')
     editorDom.editor.destroy()
     document.querySelectorAll('.statement').forEach((statement) => statement.remove())
+    window.__bench.observer?.disconnect()
+    // Where the others' markers are drawn while they type (pageProbe.ts), in view above the page's caret.
+    const arrivals = document.createElement('p')
+    arrivals.append(document.createTextNode(''))
+    copy.prepend(arrivals)
     paper.append(copy)
   })()`)
-  await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
+  await page.locator('.statement > p').nth(2).click({ position: { x: 4, y: 6 } })
   const plain = await measureKeys(page, ms, 'floorPlain')
+  await page.evaluate(`window.__bench.arrivalsText = document.querySelector('.statement > p').firstChild`)
   const [busy] = await Promise.all([
     measureKeys(page, ms, `floorPlainTyping${typing}`),
     typists.send({ kind: 'type', count: typing, durationMs: ms, minIntervalMs: 100, maxIntervalMs: 200, markerEvery: 10 }, ms + 30_000),
   ])
   await page.evaluate(`(() => {
+    window.__bench.arrivalsText = null
     const tiny = document.createElement('div')
     tiny.className = 'statement'
     tiny.contentEditable = 'true'
@@ -106,7 +115,7 @@ async function measureFloors(page: Page, typists: TypistsProcess, ms: number, ty
   })()`)
   await page.locator('.statement > p').nth(1).click({ position: { x: 4, y: 6 } })
   const tiny = await measureKeys(page, ms, 'floorTiny')
-  console.log(`  floors, key p95: copy ${plain.floorPlainKeyP95!.toFixed(1)} ms, copy while ${typing} type ${busy[`floorPlainTyping${typing}KeyP95`]!.toFixed(1)} ms, two paragraphs ${tiny.floorTinyKeyP95!.toFixed(1)} ms`)
+  console.log(`  floors, key p95: copy ${plain.floorPlainKeyP95!.toFixed(1)} ms, copy while ${typing} type ${busy[`floorPlainTyping${typing}KeyP95`]!.toFixed(1)} ms, two paragraphs ${tiny.floorTinyKeyP95!.toFixed(1)} ms; remote p95 in the copy ${busy[`floorPlainTyping${typing}RemoteP95`]?.toFixed(1)} ms`)
   return { ...plain, ...busy, ...tiny }
 }
 
