@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YLayout } from '../../shared/yLayout.js'
-import { createDoc, startTestServer } from '../helpers/testServer.js'
-import { connectClient, waitForSync } from '../helpers/yClient.js'
+import { seedParagraphs } from '../helpers/statementFixture.js'
+import { startTestServer } from '../helpers/testServer.js'
 import { EDITOR, chromiumAvailable, openAs, openBrowser, watchErrors } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -17,16 +17,8 @@ const keptNodes = `${docChildren}.map((node, i) => node === window.__nodes[i])`
 describe.runIf(chromiumAvailable())('a collaborator’s edit', () => {
   it('rebuilds only the paragraph it changed and never scrolls the reader', async () => {
     const server = await startTestServer({ clientDir })
-    const docId = await createDoc(server.url)
-    const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
-    await waitForSync(writer.provider)
+    const { docId, writer } = await seedParagraphs(server, PARAGRAPHS, (i) => `Paragraph ${i} of the statement, long enough to take a line or two of the page.`)
     const fragment = writer.doc.getXmlFragment(YLayout.richTextFragment)
-    fragment.insert(0, Array.from({ length: PARAGRAPHS }, (_, i) => {
-      const paragraph = new Y.XmlElement('paragraph')
-      paragraph.insert(0, [new Y.XmlText(`Paragraph ${i} of the statement, long enough to take a line or two of the page.`)])
-      return paragraph
-    }))
-    await expect.poll(() => writer.saved!.isAllSaved()).toBe(true)
 
     const page = await openAs(await openBrowser({ width: 900, height: 600 }), `${server.url}/d/${docId}`, 'Noor')
     const errors = watchErrors(page)

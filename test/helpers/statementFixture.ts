@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { writeSource, type CslItem } from '../../shared/sources/index.js'
 import { createDoc, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
-import { connectClient, waitForSync } from './yClient.js'
+import { YLayout } from '../../shared/yLayout.js'
+import { connectClient, waitForSync, type TestClient } from './yClient.js'
 
 export const fixtureBill: CslItem = {
   id: 'src_bill0000001',
@@ -56,4 +57,22 @@ export async function createFixtureDocument(server: TestServer, title: string): 
   await waitFor(() => writer.saved!.isAllSaved(), { message: 'the fixture statement to be saved' })
   writer.destroy()
   return docId
+}
+
+/**
+ * Creates a document holding `count` plain paragraphs (`text(i)` each), written by a Yjs client as a
+ * colleague would (so none of it is in a browser's own undo history); resolves once it is stored, with the
+ * client, still connected, to edit further.
+ */
+export async function seedParagraphs(server: TestServer, count: number, text: (i: number) => string): Promise<{ docId: string; writer: TestClient }> {
+  const docId = await createDoc(server.url)
+  const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
+  await waitForSync(writer.provider)
+  writer.doc.getXmlFragment(YLayout.richTextFragment).insert(0, Array.from({ length: count }, (_, i) => {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(text(i))])
+    return paragraph
+  }))
+  await waitFor(() => writer.saved!.isAllSaved(), { message: 'the seeded paragraphs to be saved' })
+  return { docId, writer }
 }
