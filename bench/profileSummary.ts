@@ -43,6 +43,9 @@ function place(url: string): string {
   return project ? project[1]! : url
 }
 
+/** The project's own code: its sources, or the bundle the bench compiles them into (bench/out/dist/…). */
+const isProjectCode = (file: string) => /^(server|shared)\//.test(file) || /^bench\/out\/dist\//.test(file)
+
 const byFunction = new Map<string, number>()
 const byPlace = new Map<string, number>()
 const inclusive = new Map<string, number>()
@@ -67,7 +70,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   for (let id: number | undefined = node.id; id !== undefined; id = parents.get(id)) {
     const frame = nodes.get(id)!.callFrame
     const file = place(frame.url)
-    if (file.startsWith('server/') || file.startsWith('shared/')) onStack.add(`${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`)
+    if (isProjectCode(file)) onStack.add(`${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`)
   }
   for (const key of onStack) inclusive.set(key, (inclusive.get(key) ?? 0) + delta)
 }
