@@ -82,6 +82,9 @@ const ROWS: Record<string, MetricRow[]> = {
     row('deliveredPct', 'delivered to all 49 other clients (%)', 'higher', 2),
     row('latencyP99', 'send → observe p99 among the 5 typers (ms)', 'lower', 2),
     row('cpuUsPerDelivered', 'server CPU per delivered update (µs)', 'lower', 2),
+    row('commitMinMs', 'one durable commit on this disk, nothing else running: fastest (ms)', 'info', 2),
+    row('commitP50Ms', 'one durable commit on this disk, nothing else running: p50 (ms)', 'info', 2),
+    row('commitP99Ms', 'one durable commit on this disk, nothing else running: p99 (ms)', 'info', 2),
   ],
   browser: BROWSER_ROWS,
   export: [
@@ -213,7 +216,18 @@ export function renderVerdicts(raw: RawResults): string {
   })
 
   const ack = m('durable-ack', 'caucus', 'ackP99')
-  verdicts.push({ target: 'durable ack p99 ≤ 10 ms under fan-out load', measured: `${fmt(ack, 2)} ms`, verdict: judge(known(ack) ? ack <= 10 : null) })
+  const memAck = m('durable-ack', 'caucus-mem', 'ackP99')
+  const commitMin = m('durable-ack', 'caucus', 'commitMinMs')
+  // An acknowledged edit takes the path the same server takes without durable writes, plus one commit: its
+  // p99 is at least caucus-mem's p99 plus the fastest commit this disk makes.
+  const ackFloor = memAck + commitMin
+  verdicts.push({
+    target: 'durable ack p99 ≤ 10 ms under fan-out load',
+    measured:
+      `${fmt(ack, 2)} ms` +
+      (known(memAck, commitMin) ? `; the same server without durable writes (caucus-mem) ${fmt(memAck, 2)} ms, and one durable commit on this disk takes at least ${fmt(commitMin, 2)} ms (p50 ${fmt(m('durable-ack', 'caucus', 'commitP50Ms'), 2)})` : ''),
+    verdict: judge(known(ack) ? ack <= 10 : null, known(ackFloor) && ackFloor > 10),
+  })
 
   const exportMs = m('export', 'caucus', 'exportMs')
   verdicts.push({ target: 'export ≤ 50 ms', measured: `${fmt(exportMs, 2)} ms`, verdict: judge(known(exportMs) ? exportMs <= 50 : null) })

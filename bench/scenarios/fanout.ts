@@ -1,5 +1,6 @@
 import type { Metrics } from '../clients/jobs.js'
 import { TARGET_ORDER, type TargetName } from '../targets/index.js'
+import { measureCommitTimes } from './commitTime.js'
 import { targetRef, withFreshServer, type RunContext, type Scenario } from './harness.js'
 import { runJob, startReceivers } from './workers.js'
 
@@ -64,6 +65,10 @@ export function durableAckScenario(quick: boolean): Scenario {
     title: `durable ack under fan-out load (${clients} clients, ${TYPERS} typing; typers and receivers in separate processes)`,
     targets: ['caucus', 'caucus-mem'],
     reps: 3,
-    run: (name, context) => runDurableAck(name, context, clients),
+    run: async (name, context) => {
+      const metrics = await runDurableAck(name, context, clients)
+      // After the durable server's measurement, on the same disk: what one commit costs by itself.
+      return name === 'caucus' ? { ...metrics, ...(await measureCommitTimes(context.tmpRoot)) } : metrics
+    },
   }
 }
