@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { writeSource, type CslItem } from '../../shared/sources/index.js'
+import { YLayout } from '../../shared/yLayout.js'
 import { createDoc, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
-import { YLayout } from '../../shared/yLayout.js'
 import { connectClient, waitForSync, type TestClient } from './yClient.js'
 
 export const fixtureBill: CslItem = {
