@@ -13,6 +13,7 @@ import { CitePicker } from '../citations/CitePicker.js'
 import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
 import { useFirstSync } from '../collab/useFirstSync.js'
+import { CaretBlockLaidOut } from './caretBlockLaidOut.js'
 import { PreviewSlot } from './PreviewSlot.js'
 import { releaseServerPreview, type ServerPreview } from './serverPreview.js'
 import { Toolbar } from './Toolbar.js'
@@ -64,6 +65,7 @@ export function CollabEditor({
       extensions: [
         ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
         remoteChangesStayRemote,
+        CaretBlockLaidOut,
         Extension.create({
           name: 'citePickerKeys',
           addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],

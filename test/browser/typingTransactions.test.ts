@@ -16,9 +16,6 @@ describe.runIf(chromiumAvailable())('typing beside a collaborator', () => {
     await page.locator(EDITOR).click()
     await page.keyboard.type('First line.')
     await page.keyboard.press('Enter')
-    // A letter typed within a few milliseconds of Enter can land after the caret in the new paragraph (an open
-    // race between ProseMirror and Chromium, noted on issue 5); a person pauses longer than this.
-    await new Promise((resolve) => setTimeout(resolve, 100))
     await page.keyboard.type('Second line.')
 
     // A collaborator with a caret at the start of the second paragraph.
