@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 
 /** The class the top-level block holding the caret carries (styles.css lays it out whatever its place). */
-export const CARET_BLOCK_CLASS = 'has-caret'
+const CARET_BLOCK_CLASS = 'has-caret'
 
 const caretBlockKey = new PluginKey<DecorationSet>('caretBlockLaidOut')
 

@@ -27,7 +27,7 @@ export class FlakyStorage extends SqliteStorage {
 
   override async replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.replaceLogCalls++
-    await new Promise((resolve) => setTimeout(resolve, this.replaceLogDelayMs))
+    if (this.replaceLogDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.replaceLogDelayMs))
     return super.replaceLog(docId, snapshot, throughSeq)
   }
 }
