@@ -2,6 +2,7 @@ import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Citation } from './citationNode.js'
 import { isSafeLinkUrl } from './safeUrl.js'
+import { UnsupportedBlock, UnsupportedFormatting } from './unsupported/unsupportedNodes.js'
 
 /**
  * The editor's document model, shared by the browser editor and the server (export, validation).
@@ -23,6 +24,9 @@ export function createSchemaExtensions(overrides: { citation?: AnyExtension } = 
     }),
     // The browser swaps in a Citation extended with its node view; the schema stays the same.
     overrides.citation ?? Citation,
+    // View-only placeholders for content this version cannot show (never stored; see shared/unsupported/).
+    UnsupportedBlock,
+    UnsupportedFormatting,
   ]
 }
 
