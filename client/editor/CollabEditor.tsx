@@ -14,6 +14,7 @@ import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
 import { useFirstSync } from '../collab/useFirstSync.js'
 import { CaretBlockLaidOut } from './caretBlockLaidOut.js'
+import { KeepUnsupportedContent } from './keepUnsupportedContent.js'
 import { PreviewSlot } from './PreviewSlot.js'
 import { releaseServerPreview, type ServerPreview } from './serverPreview.js'
 import { Toolbar } from './Toolbar.js'
@@ -66,6 +67,7 @@ export function CollabEditor({
         ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
         remoteChangesStayRemote,
         CaretBlockLaidOut,
+        KeepUnsupportedContent,
         Extension.create({
           name: 'citePickerKeys',
           addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],

@@ -1,6 +1,7 @@
 import { Fragment, Mark, type Node, type NodeType, type Schema } from '@tiptap/pm/model'
 import { cleanLocator } from '../citationNode.js'
 import { isSafeLinkUrl } from '../safeUrl.js'
+import { VIEW_ONLY_MARK_NAMES, VIEW_ONLY_NODE_NAMES } from '../unsupported/unsupportedNodes.js'
 
 /**
  * Any client can write anything into a Y.Doc, and y-tiptap builds nodes without checking their content. Before
@@ -24,7 +25,7 @@ function intAttr(value: unknown, min: number, max: number, fallback: number): nu
 function cleanMarks(marks: readonly Mark[]): readonly Mark[] {
   let set: readonly Mark[] = Mark.none
   for (const mark of marks) {
-    if (mark.type.name === 'underline') continue
+    if (mark.type.name === 'underline' || VIEW_ONLY_MARK_NAMES.includes(mark.type.name)) continue
     if (mark.type.name === 'link' && !(typeof mark.attrs.href === 'string' && isSafeLinkUrl(mark.attrs.href))) continue
     set = mark.addToSet(set)
   }
@@ -111,6 +112,8 @@ function fitContent(type: NodeType, children: readonly Node[], schema: Schema): 
 }
 
 function rebuild(node: Node, schema: Schema): Node[] {
+  // Content this version cannot show has nothing it could be exported as (see shared/unsupported/).
+  if (VIEW_ONLY_NODE_NAMES.includes(node.type.name)) return []
   if (node.isInline) return [node]
   if (node.type.name === 'codeBlock') {
     const text = node.textContent.replace(/\r\n?/g, '\n')
