@@ -117,13 +117,6 @@ export class ExportState extends StateBase {
     if (this.internals.out.endsWith(']') && /^[(:]/.test(escaped)) escaped = `\\${escaped}`
     return escaped
   }
-
-  /** Keeps trailing spaces of a line that parsers would strip, by writing the last one as an entity. */
-  keepTrailingWhitespace(from: number): void {
-    const { out } = this.internals
-    const last = out.charAt(out.length - 1)
-    if (out.length > from && (last === ' ' || last === '\t')) this.internals.out = out.slice(0, -1) + asEntity(last)
-  }
 }
 
 /** prosemirror-markdown's serializer, rendering with an ExportState. */

@@ -31,11 +31,10 @@ function longestRun(text: string, char: string): number {
   return longest
 }
 
-/** Renders the inline content of a textblock, keeping trailing spaces and (for headings) a final `#`. */
+/** Renders the inline content of a textblock, keeping (for headings) a final `#`. */
 function renderTextblock(state: ExportState, node: Node, fromBlockStart: boolean): void {
   const from = state.internals.out.length
   state.renderInline(node, fromBlockStart)
-  state.keepTrailingWhitespace(from)
   if (node.type.name === 'heading') {
     const { out } = state.internals
     // "## Title #" would lose its "#": trailing #s after a space are read as a closing sequence.

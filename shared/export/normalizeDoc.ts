@@ -12,7 +12,9 @@ import { VIEW_ONLY_MARK_NAMES, VIEW_ONLY_NODE_NAMES } from '../unsupported/unsup
  * - marks are made a valid set; links to anything but http, https or mailto and marks markdown has no syntax
  *   for (underline) are dropped, keeping their text;
  * - line breaks typed inside text become hard breaks (spaces inside headings, which markdown keeps on one
- *   line); citations carry no marks, so a link or emphasis is closed around them.
+ *   line); citations carry no marks, so a link or emphasis is closed around them;
+ * - whitespace and line breaks at the end of a block are dropped: nobody sees them, parsers strip them, and
+ *   keeping them would take an entity (`link test&#32;`).
  */
 
 const MAX_LIST_START = 999_999_999
@@ -111,6 +113,20 @@ function fitContent(type: NodeType, children: readonly Node[], schema: Schema): 
   return Fragment.from(out).append(match.fillBefore(Fragment.empty, true) ?? Fragment.empty)
 }
 
+/** `inline` without the whitespace and hard breaks it ends with. */
+function withoutTrailingWhitespace(inline: Node[]): Node[] {
+  const out = [...inline]
+  for (let last = out.at(-1); last && (last.type.name === 'hardBreak' || (last.isText && /\s$/.test(last.text!))); last = out.at(-1)) {
+    out.pop()
+    const kept = last.isText ? last.text!.replace(/\s+$/, '') : ''
+    if (kept !== '') {
+      out.push(last.type.schema.text(kept, last.marks))
+      break
+    }
+  }
+  return out
+}
+
 function rebuild(node: Node, schema: Schema): Node[] {
   // Content this version cannot show has nothing it could be exported as (see shared/unsupported/).
   if (VIEW_ONLY_NODE_NAMES.includes(node.type.name)) return []
@@ -121,7 +137,8 @@ function rebuild(node: Node, schema: Schema): Node[] {
   }
   if (node.isTextblock) {
     // Fragment.from joins neighbouring text with the same marks (split apart by a dropped link, say).
-    return [node.type.create(cleanAttrs(node), Fragment.fromArray(inlineContent(node, schema, node.type.name === 'heading')))]
+    const inline = withoutTrailingWhitespace(inlineContent(node, schema, node.type.name === 'heading'))
+    return [node.type.create(cleanAttrs(node), Fragment.fromArray(inline))]
   }
   if (node.isLeaf) return [node.type.create(cleanAttrs(node))]
   const children: Node[] = []

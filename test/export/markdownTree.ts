@@ -152,8 +152,14 @@ function docRuns(node: PmNode, inHeading: boolean, footnotes: { next: number }):
     }
   })
   const merged = trimEmphasis(mergeRuns(runs))
-  // Markdown cannot end a block with a line break.
-  while (merged.length > 0 && 'break' in merged[merged.length - 1]!) merged.pop()
+  // Markdown cannot end a block with a line break, and the export drops whitespace at the end of a block.
+  for (let last = merged.at(-1); last && ('break' in last || ('text' in last && /\s$/.test(last.text))); last = merged.at(-1)) {
+    if ('text' in last && last.text.trimEnd() !== '') {
+      last.text = last.text.trimEnd()
+      break
+    }
+    merged.pop()
+  }
   return merged
 }
 
