@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     const markdown = exportMarkdown(doc, {
       style: values.style as ExportStyle,
       furtherReading: values['further-reading'] as FurtherReading,
-      frontMatter: values['front-matter'] ? { title: record.title, date: new Date().toISOString().slice(0, 10) } : false,
+      frontMatter: values['front-matter'] ? { title: record.title || undefined, date: new Date().toISOString().slice(0, 10) } : false,
     })
     if (values.out) {
       writeFileSync(values.out, markdown)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { MAX_TITLE_LENGTH, TITLE_TOO_LONG } from './documentTitle.js'
 import type { ImportOutcome } from './sources/yImport.js'
 
 /** A document as the HTTP API describes it. Timestamps are ISO 8601 strings. */
@@ -46,13 +47,10 @@ export interface ApiItemIssues {
  */
 export type SourcesImportResult = ImportOutcome
 
-export const MAX_TITLE_LENGTH = 200
+export { MAX_TITLE_LENGTH }
 
-const title = z
-  .string({ error: 'Title must be text.' })
-  .trim()
-  .min(1, { error: 'Title cannot be empty.' })
-  .max(MAX_TITLE_LENGTH, { error: `Title must be at most ${MAX_TITLE_LENGTH} characters.` })
+// An empty title is allowed: the statement is untitled (shown as "Untitled statement", see documentTitle.ts).
+const title = z.string({ error: 'Title must be text.' }).trim().max(MAX_TITLE_LENGTH, { error: TITLE_TOO_LONG })
 
 export const CreateDocumentBody = z.object({ title: title.optional() }).strict()
 export const UpdateDocumentBody = z.object({ title }).strict()

@@ -14,8 +14,6 @@ export const toInfo = (record: DocumentRecord): DocumentInfo => ({
   deletedAt: record.deletedAt === null ? null : new Date(record.deletedAt).toISOString(),
 })
 
-const DEFAULT_TITLE = 'Untitled statement'
-
 /** `/api/docs`: list, create, rename, trash, restore and purge documents. */
 export function documentsRoutes(storage: Storage, collab: CollabServer): Hono {
   const routes = new Hono()
@@ -33,9 +31,10 @@ export function documentsRoutes(storage: Storage, collab: CollabServer): Hono {
     return c.json({ documents: documents.map(toInfo) })
   })
 
+  // A new statement has no title until someone gives it one (shown as "Untitled statement").
   routes.post('/', async (c) => {
     const body = await readJsonBody(c, CreateDocumentBody)
-    const record = await storage.createDocument({ id: newDocId(), title: body.title ?? DEFAULT_TITLE, now: Date.now() })
+    const record = await storage.createDocument({ id: newDocId(), title: body.title ?? '', now: Date.now() })
     return c.json({ document: toInfo(record) }, 201)
   })
 

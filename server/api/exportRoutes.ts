@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { displayTitle } from '../../shared/documentTitle.js'
 import { EXPORT_STYLES, FURTHER_READING_OPTIONS, type ExportStyle } from '../../shared/export/exportOptions.js'
 import { safeFilename } from '../../shared/export/safeFilename.js'
 import type { CollabServer } from '../collab/CollabServer.js'
@@ -36,11 +37,11 @@ export function exportRoutes(storage: Storage, collab: CollabServer): Hono {
       exportMarkdown(room.doc, {
         style,
         furtherReading,
-        frontMatter: frontMatter ? { title: record.title, date: new Date().toISOString().slice(0, 10) } : false,
+        frontMatter: frontMatter ? { title: record.title || undefined, date: new Date().toISOString().slice(0, 10) } : false,
       }),
     )
     c.header('content-type', 'text/markdown; charset=utf-8')
-    c.header('content-disposition', attachmentHeader(safeFilename(record.title)))
+    c.header('content-disposition', attachmentHeader(safeFilename(displayTitle(record.title))))
     c.header('cache-control', 'no-store')
     return c.body(markdown)
   })

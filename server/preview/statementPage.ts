@@ -1,4 +1,5 @@
 import type { DocumentInfo } from '../../shared/apiTypes.js'
+import { displayTitle, UNTITLED } from '../../shared/documentTitle.js'
 import { StatementPreview } from '../../shared/statementPreview.js'
 import { escapeHtml } from './escapeHtml.js'
 import type { StatementHtml } from './statementHtml.js'
@@ -29,7 +30,7 @@ export function statementPageTemplate(indexHtml: string): StatementPageTemplate 
   const after = indexHtml.slice(at + ROOT.length)
   return {
     // A replacer function, not a string: a title holding `$&` must come out as typed.
-    head: (info) => before.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(info.title)} · Caucus</title>`),
+    head: (info) => before.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(displayTitle(info.title))} · Caucus</title>`),
     filled: (info, statement) => `${shell(info, statement)}${after}`,
     unfilled: () => `${ROOT}${after}`,
   }
@@ -40,7 +41,7 @@ function shell(info: DocumentInfo, statement: StatementHtml): string {
   const { display } = statement
   return `<div id="root"><div class="editor-page">
 <header class="editor-header"><a class="back-link" href="/" aria-label="All documents">← Documents</a>
-<form class="title-form"><label for="doc-title" class="visually-hidden">Document title</label><input id="doc-title" class="title-input" value="${escapeHtml(info.title)}" disabled></form>
+<form class="title-form"><label for="doc-title" class="visually-hidden">Document title</label><input id="doc-title" class="title-input" value="${escapeHtml(info.title)}" placeholder="${UNTITLED}" disabled></form>
 <p class="save-status save-connecting" role="status" data-state="connecting"><span class="save-dot" aria-hidden="true"></span>Opening the editor…</p></header>
 <div class="editor-layout"><main class="editor-main"><div class="toolbar-wrap"><div class="toolbar toolbar-pending" aria-hidden="true"></div></div>
 <article class="paper citations-as-${display}"><div id="${StatementPreview.elementId}" class="statement statement-preview" data-doc-id="${escapeHtml(info.id)}" data-citation-display="${display}" role="document" aria-label="Statement text (the editor is opening)" aria-busy="true">${statement.html}</div></article></main>

@@ -49,7 +49,7 @@ export function writeFixtureStatement(doc: Y.Doc): void {
 }
 
 /** Creates a document holding the fixture statement, written by a stock client and saved, then disconnects. */
-export async function createFixtureDocument(server: TestServer, title: string): Promise<string> {
+export async function createFixtureDocument(server: TestServer, title?: string): Promise<string> {
   const docId = await createDoc(server.url, title)
   const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)

@@ -12,7 +12,8 @@ test('documents can be created, listed, read, renamed, trashed, restored and pur
   const created = await requestJson(app, 'POST', '/api/docs')
   expect(created.status).toBe(201)
   const { document } = (await created.json()) as One
-  expect(document.title).toBe('Untitled statement')
+  // A new statement has no title (the app shows "Untitled statement" as a placeholder).
+  expect(document.title).toBe('')
   expect(isValidDocId(document.id)).toBe(true)
   expect(document.deletedAt).toBeNull()
   expect(new Date(document.createdAt).toISOString()).toBe(document.createdAt)
@@ -31,6 +32,11 @@ test('documents can be created, listed, read, renamed, trashed, restored and pur
   expect(renamed.status).toBe(200)
   expect(((await renamed.json()) as One).document.title).toBe('Joint statement')
   expect(((await (await app.request(`/api/docs/${document.id}`)).json()) as One).document.title).toBe('Joint statement')
+
+  // Clearing the title makes the statement untitled again; spaces alone are no title.
+  const cleared = await requestJson(app, 'PATCH', `/api/docs/${document.id}`, { title: '   ' })
+  expect(cleared.status).toBe(200)
+  expect(((await cleared.json()) as One).document.title).toBe('')
 
   // Purging is only allowed from the trash.
   const tooEarly = await app.request(`/api/docs/${document.id}?permanent=true`, { method: 'DELETE' })

@@ -33,3 +33,14 @@ test('GET /api/docs/:id/export.md returns the statement as markdown, in both sty
   const trashed = await fetch(`${server.url}/api/docs/${docId}/export.md`)
   expect(trashed.status).toBe(410)
 })
+
+test('an untitled statement is exported as "Untitled statement.md", with no title in its front matter', async () => {
+  const server = await startTestServer()
+  const docId = await createFixtureDocument(server)
+
+  const response = await fetch(`${server.url}/api/docs/${docId}/export.md?frontMatter=1`)
+  expect(response.headers.get('content-disposition')).toContain('filename="Untitled statement.md"')
+  const markdown = await response.text()
+  expect(markdown).toMatch(/^---\ndate: /)
+  expect(markdown).not.toContain('title:')
+})
