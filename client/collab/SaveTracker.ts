@@ -5,7 +5,7 @@ import { subscribeSavedAcks } from '../../shared/savedState.js'
 
 export type SaveState =
   | { kind: 'connecting' }
-  | { kind: 'offline'; unsaved: boolean }
+  | { kind: 'offline' }
   | { kind: 'unsaved' }
   | { kind: 'saved' }
   | { kind: 'refused'; message: string }
@@ -18,6 +18,31 @@ const MAX_PENDING_UPDATES = 64
  * be read out by screen readers each time, and redraw the page while the person types.
  */
 export const SHOW_UNSAVED_AFTER_MS = 500
+
+/** Whether this device says it has a network at all, and when that changes. */
+export interface NetworkStatus {
+  online(): boolean
+  subscribe(onChange: () => void): () => void
+}
+
+/**
+ * The browser's word on the network. A websocket is not closed when the network goes (y-websocket notices
+ * only after 30 s of silence), so without this a cut-off person would read "Unsaved changes" and not why.
+ */
+export function browserNetwork(): NetworkStatus {
+  if (typeof window === 'undefined') return { online: () => true, subscribe: () => () => {} }
+  return {
+    online: () => navigator.onLine,
+    subscribe: (onChange) => {
+      window.addEventListener('online', onChange)
+      window.addEventListener('offline', onChange)
+      return () => {
+        window.removeEventListener('online', onChange)
+        window.removeEventListener('offline', onChange)
+      }
+    },
+  }
+}
 
 /**
  * Tells the person whether their work is safe, from the server's own word. Every local edit (typed here,
@@ -33,17 +58,20 @@ export class SaveTracker {
   private lastCloseMessage: string | null = null
   private readonly listeners = new Set<() => void>()
   private readonly unsubscribeAcks: () => void
+  private readonly unsubscribeNetwork: () => void
   private state: SaveState = { kind: 'connecting' }
   private showUnsavedTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
+    private readonly network: NetworkStatus = browserNetwork(),
   ) {
     this.unsubscribeAcks = subscribeSavedAcks(provider, (saved) => {
       this.pendingLocalUpdates = this.pendingLocalUpdates.filter((update) => !Y.snapshotContainsUpdate(saved, update))
       this.recompute()
     })
+    this.unsubscribeNetwork = network.subscribe(this.recompute)
     provider.on('status', this.onStatus)
     provider.on('sync', this.recompute)
     provider.on('connection-close', this.onClose)
@@ -115,9 +143,8 @@ export class SaveTracker {
 
   private derive(): SaveState {
     if (this.refusal) return { kind: 'refused', message: this.refusal }
-    if (!this.provider.wsconnected) {
-      return this.everConnected ? { kind: 'offline', unsaved: this.hasUnsavedEdits } : { kind: 'connecting' }
-    }
+    if (!this.network.online()) return { kind: 'offline' }
+    if (!this.provider.wsconnected) return this.everConnected ? { kind: 'offline' } : { kind: 'connecting' }
     if (!this.provider.synced) return { kind: 'connecting' }
     return this.hasUnsavedEdits ? { kind: 'unsaved' } : { kind: 'saved' }
   }
@@ -132,6 +159,7 @@ export class SaveTracker {
   destroy(): void {
     this.cancelShowUnsaved()
     this.unsubscribeAcks()
+    this.unsubscribeNetwork()
     this.provider.off('status', this.onStatus)
     this.provider.off('sync', this.recompute)
     this.provider.off('connection-close', this.onClose)

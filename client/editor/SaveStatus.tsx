@@ -3,17 +3,12 @@ import type { SaveState, SaveTracker } from '../collab/SaveTracker.js'
 
 const labels: Record<SaveState['kind'], string> = {
   connecting: 'Connecting…',
-  offline: 'Offline',
-  unsaved: 'Saving…',
+  offline: 'Offline — your edits are kept on this device',
+  unsaved: 'Unsaved changes',
   saved: 'All changes saved',
   refused: 'Not connected',
 }
 
-function describe(state: SaveState): string {
-  if (state.kind === 'offline') return state.unsaved ? 'Offline · unsaved changes are kept on this device' : 'Offline'
-  if (state.kind === 'unsaved') return 'Unsaved changes'
-  return labels[state.kind]
-}
 
 /** The save indicator, and the warning before closing a tab with unsaved edits. */
 export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
@@ -32,7 +27,7 @@ export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
   return (
     <p className={`save-status save-${state.kind}`} role="status" aria-live="polite" data-state={state.kind}>
       <span className="save-dot" aria-hidden="true" />
-      {describe(state)}
+      {labels[state.kind]}
     </p>
   )
 }

@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('offline editing in Chromium', () => {
     await expect.poll(() => page.locator('.save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline')
     const storedBefore = await storedUpdateCount(page, docId)
     await page.keyboard.type('Written offline.')
-    await expect.poll(() => page.locator('.save-status').innerText()).toContain('unsaved changes are kept on this device')
+    await expect.poll(() => page.locator('.save-status').innerText()).toContain('Offline — your edits are kept on this device')
     // IndexedDB writes are asynchronous: wait until every keystroke's update is in the browser's storage.
     await expect.poll(() => storedUpdateCount(page, docId)).toBeGreaterThanOrEqual(storedBefore + 'Written offline.'.length)
 
