@@ -22,9 +22,15 @@ export function useRoute(): Route {
   return parseRoute(pathname)
 }
 
+/** What a page may learn about how it was reached (kept in the history entry, so a reload keeps it). */
+export interface NavigationState {
+  /** The person has just created this statement with "New statement". */
+  justCreated?: boolean
+}
+
 /** Client-side navigation (no reload). */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path)
+export function navigate(path: string, state: NavigationState | null = null): void {
+  window.history.pushState(state, '', path)
   window.dispatchEvent(new PopStateEvent('popstate'))
 }
 
@@ -38,4 +44,10 @@ export function linkProps(path: string) {
       navigate(path)
     },
   }
+}
+
+/** The state `navigate` stored with the current history entry. */
+export function navigationState(): NavigationState {
+  const state: unknown = window.history.state
+  return typeof state === 'object' && state !== null ? (state as NavigationState) : {}
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
-import { MAX_TITLE_LENGTH } from '../titleLimit.js'
+import { displayTitle, titleProblem, UNTITLED } from '../../shared/documentTitle.js'
 import { linkProps } from '../routing.js'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -18,10 +18,15 @@ interface Props {
 export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }: Props) {
   const [renaming, setRenaming] = useState(false)
   const [title, setTitle] = useState(doc.title)
+  const shown = displayTitle(doc.title)
+  const problem = titleProblem(title)
+  const untitledClass = doc.title.trim() === '' ? ' untitled' : ''
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (title.trim() && title.trim() !== doc.title) await onRename(title.trim())
+    if (problem) return
+    // An empty title is allowed: the statement becomes untitled.
+    if (title.trim() !== doc.title) await onRename(title.trim())
     setRenaming(false)
   }
 
@@ -30,15 +35,17 @@ export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }
       {renaming ? (
         <form className="rename-form" onSubmit={submit}>
           <label htmlFor={`rename-${doc.id}`} className="visually-hidden">
-            New title for {doc.title}
+            New title for {shown}
           </label>
           <input
             id={`rename-${doc.id}`}
             autoFocus
             value={title}
-            maxLength={MAX_TITLE_LENGTH}
+            placeholder={UNTITLED}
             onChange={(event) => setTitle(event.target.value)}
             onKeyDown={(event) => event.key === 'Escape' && setRenaming(false)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `rename-${doc.id}-error` : undefined}
           />
           <button type="submit" className="primary">
             Save
@@ -46,15 +53,20 @@ export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }
           <button type="button" onClick={() => setRenaming(false)}>
             Cancel
           </button>
+          {problem && (
+            <p id={`rename-${doc.id}-error`} className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
         </form>
       ) : (
         <div className="doc-main">
           {view === 'active' ? (
-            <a className="doc-title" {...linkProps(`/d/${doc.id}`)}>
-              {doc.title}
+            <a className={`doc-title${untitledClass}`} {...linkProps(`/d/${doc.id}`)}>
+              {shown}
             </a>
           ) : (
-            <span className="doc-title">{doc.title}</span>
+            <span className={`doc-title${untitledClass}`}>{shown}</span>
           )}
           <span className="doc-meta">
             {view === 'trash' && doc.deletedAt
@@ -67,19 +79,19 @@ export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }
         <div className="doc-actions">
           {view === 'active' ? (
             <>
-              <button type="button" onClick={() => (setTitle(doc.title), setRenaming(true))} aria-label={`Rename ${doc.title}`}>
+              <button type="button" onClick={() => (setTitle(doc.title), setRenaming(true))} aria-label={`Rename ${shown}`}>
                 Rename
               </button>
-              <button type="button" onClick={onTrash} aria-label={`Move ${doc.title} to the trash`}>
+              <button type="button" onClick={onTrash} aria-label={`Delete ${shown} (moves it to the trash)`}>
                 Delete
               </button>
             </>
           ) : (
             <>
-              <button type="button" onClick={onRestore} aria-label={`Restore ${doc.title}`}>
+              <button type="button" onClick={onRestore} aria-label={`Restore ${shown}`}>
                 Restore
               </button>
-              <button type="button" className="danger" onClick={onPurge} aria-label={`Delete ${doc.title} forever`}>
+              <button type="button" className="danger" onClick={onPurge} aria-label={`Delete forever: ${shown}`}>
                 Delete forever
               </button>
             </>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
+import { displayTitle } from '../../shared/documentTitle.js'
 import { api } from '../api.js'
 import { linkProps, navigate } from '../routing.js'
 import { DocumentRow } from './DocumentRow.js'
@@ -42,7 +43,7 @@ export function DocumentsPage({ view }: { view: 'active' | 'trash' }) {
     setCreating(true)
     try {
       const created = await api.createDocument()
-      navigate(`/d/${created.id}`)
+      navigate(`/d/${created.id}`, { justCreated: true })
     } catch (caught) {
       setError((caught as Error).message)
       setCreating(false)
@@ -89,12 +90,12 @@ export function DocumentsPage({ view }: { view: 'active' | 'trash' }) {
               key={doc.id}
               doc={doc}
               view={view}
-              onRename={(title) => run(() => api.renameDocument(doc.id, title), `Renamed to “${title}”.`)}
-              onTrash={() => run(() => api.trashDocument(doc.id), `“${doc.title}” moved to the trash.`)}
-              onRestore={() => run(() => api.restoreDocument(doc.id), `“${doc.title}” restored.`)}
+              onRename={(title) => run(() => api.renameDocument(doc.id, title), `Renamed to “${displayTitle(title)}”.`)}
+              onTrash={() => run(() => api.trashDocument(doc.id), `“${displayTitle(doc.title)}” moved to the trash.`)}
+              onRestore={() => run(() => api.restoreDocument(doc.id), `“${displayTitle(doc.title)}” restored.`)}
               onPurge={() => {
-                if (window.confirm(`Delete “${doc.title}” forever? This cannot be undone.`)) {
-                  void run(() => api.purgeDocument(doc.id), `“${doc.title}” deleted forever.`)
+                if (window.confirm(`Delete “${displayTitle(doc.title)}” forever? This cannot be undone.`)) {
+                  void run(() => api.purgeDocument(doc.id), `“${displayTitle(doc.title)}” deleted forever.`)
                 }
               }}
             />

@@ -1,6 +1,7 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Extension } from '@tiptap/core'
+import { Placeholder } from '@tiptap/extensions'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { lazy, Suspense, useEffect, useRef } from 'react'
@@ -13,10 +14,12 @@ import { CitePicker } from '../citations/CitePicker.js'
 import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
 import { useFirstSync } from '../collab/useFirstSync.js'
+import { PrintNotes } from '../print/PrintNotes.js'
 import { CaretBlockLaidOut } from './caretBlockLaidOut.js'
 import { KeepUnsupportedContent } from './keepUnsupportedContent.js'
 import { PreviewSlot } from './PreviewSlot.js'
 import { releaseServerPreview, type ServerPreview } from './serverPreview.js'
+import { StatementCharacterCount, StatementCounts } from './StatementCounts.js'
 import { Toolbar } from './Toolbar.js'
 
 // The sources panel (list, forms, CSL import/export) is not needed to show the text: it loads right after.
@@ -52,12 +55,17 @@ export function CollabEditor({
   identity,
   title,
   preview,
+  focusWhenReady = false,
+  onFocused,
 }: {
   session: CollabSession
   identity: Identity
   title: string
   /** The server-rendered statement, shown in place of the editor until the document has synced. */
   preview: ServerPreview | null
+  /** Put the caret at the start of the text as soon as it can be edited (after the name prompt, say). */
+  focusWhenReady?: boolean
+  onFocused?: () => void
 }) {
   // The picker handles arrows/Enter/Escape before the editor does, while it is open.
   const pickerKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null)
@@ -74,6 +82,8 @@ export function CollabEditor({
         }),
         Collaboration.configure({ document: session.doc, field: YLayout.richTextFragment }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
+        Placeholder.configure({ placeholder: 'Write the statement here…' }),
+        StatementCharacterCount,
       ],
       editorProps: {
         attributes: {
@@ -100,6 +110,12 @@ export function CollabEditor({
     if (preview && synced) releaseServerPreview()
   }, [preview, synced])
 
+  useEffect(() => {
+    if (!focusWhenReady || !editor || showingPreview) return
+    editor.commands.focus('start')
+    onFocused?.()
+  }, [focusWhenReady, editor, showingPreview, onFocused])
+
   if (!editor) return null
   return (
     <div className="editor-layout">
@@ -108,7 +124,9 @@ export function CollabEditor({
         <article className={`paper citations-as-${showingPreview ? preview.display : citationDisplay}`}>
           {showingPreview && <PreviewSlot preview={preview} />}
           <EditorContent editor={editor} hidden={showingPreview} />
+          <PrintNotes editor={editor} store={session.sources} />
         </article>
+        <StatementCounts editor={editor} />
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>
       <Suspense fallback={<SourcesPending />}>

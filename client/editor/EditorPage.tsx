@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
+import { displayTitle } from '../../shared/documentTitle.js'
 import { api } from '../api.js'
 import { useCollabSession } from '../collab/useCollabSession.js'
 import { loadIdentity, type Identity } from '../presence/identity.js'
 import { NamePrompt } from '../presence/NamePrompt.js'
 import { PresenceList } from '../presence/PresenceList.js'
-import { linkProps } from '../routing.js'
+import { linkProps, navigationState } from '../routing.js'
 import { CollabEditor, SourcesPending } from './CollabEditor.js'
 import { DocumentTitle } from './DocumentTitle.js'
 import { PreviewSlot } from './PreviewSlot.js'
@@ -24,12 +25,17 @@ export function EditorPage({ docId }: { docId: string }) {
   const [infoError, setInfoError] = useState<string | null>(null)
   const session = useCollabSession(docId)
   const [exporting, setExporting] = useState(false)
+  // Where the caret goes once it can: a statement just created starts at its title; after the name prompt,
+  // the person goes on into the text. Nothing is focused on a plain visit (a phone would open its keyboard).
+  const [justCreated] = useState(() => navigationState().justCreated === true)
+  const [focusTarget, setFocusTarget] = useState<'title' | 'text' | null>(() => (justCreated && identity ? 'title' : null))
+  const focusDone = useCallback(() => setFocusTarget(null), [])
 
   useEffect(() => {
     api.getDocument(docId).then(
       (document) => {
         setInfo(document)
-        window.document.title = `${document.title} · Caucus`
+        window.document.title = `${displayTitle(document.title)} · Caucus`
       },
       (error: Error) => setInfoError(error.message),
     )
@@ -41,7 +47,15 @@ export function EditorPage({ docId }: { docId: string }) {
         <a className="back-link" {...linkProps('/')} aria-label="All documents">
           ← Documents
         </a>
-        <DocumentTitle docId={docId} info={info} onRenamed={setInfo} />
+        <h1 className="print-title">{displayTitle(info?.title ?? '')}</h1>
+        <DocumentTitle
+          docId={docId}
+          info={info}
+          onRenamed={setInfo}
+          focusWhenReady={focusTarget === 'title'}
+          onFocused={focusDone}
+          onDone={() => setFocusTarget('text')}
+        />
         {session && <SaveStatus tracker={session.saveTracker} />}
         {session && <PresenceList awareness={session.provider.awareness} />}
         {session && (
@@ -61,14 +75,29 @@ export function EditorPage({ docId }: { docId: string }) {
         </p>
       )}
       {session && <ConnectionBanner session={session} />}
-      {!identity && <NamePrompt onDone={setIdentity} />}
+      {!identity && (
+        <NamePrompt
+          onDone={(named) => {
+            setIdentity(named)
+            setFocusTarget(justCreated ? 'title' : 'text')
+          }}
+        />
+      )}
       {session && exporting && (
         <Suspense fallback={<p className="banner">Preparing the export…</p>}>
-          <ExportDialog doc={session.doc} title={info?.title ?? 'Statement'} onClose={() => setExporting(false)} />
+          <ExportDialog doc={session.doc} title={info?.title ?? ''} onClose={() => setExporting(false)} />
         </Suspense>
       )}
       {session && identity ? (
-        <CollabEditor key={docId} session={session} identity={identity} title={info?.title ?? 'Statement'} preview={preview} />
+        <CollabEditor
+          key={docId}
+          session={session}
+          identity={identity}
+          title={displayTitle(info?.title ?? '')}
+          preview={preview}
+          focusWhenReady={focusTarget === 'text'}
+          onFocused={focusDone}
+        />
       ) : (
         preview && <PreviewLayout preview={preview} />
       )}

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
+import { displayTitle } from '../../shared/documentTitle.js'
 import { exportMarkdown, safeFilename, type ExportStyle, type FurtherReading } from '../../shared/export/index.js'
 import { renderPreview } from './renderPreview.js'
 
 interface Props {
   doc: Y.Doc
+  /** The statement's title; empty when it has none. */
   title: string
   onClose: () => void
 }
@@ -29,7 +31,7 @@ export function ExportDialog({ doc, title, onClose }: Props) {
   const dialogRef = useRef<HTMLDivElement>(null)
 
   const markdown = useMemo(
-    () => exportMarkdown(doc, { style, furtherReading, frontMatter: frontMatter ? { title, date: new Date().toISOString().slice(0, 10) } : false }),
+    () => exportMarkdown(doc, { style, furtherReading, frontMatter: frontMatter ? { title: title || undefined, date: new Date().toISOString().slice(0, 10) } : false }),
     [doc, style, furtherReading, frontMatter, title],
   )
   useEffect(() => {
@@ -105,8 +107,8 @@ export function ExportDialog({ doc, title, onClose }: Props) {
         </p>
         {notice && <p className="muted">{notice}</p>}
         <div className="dialog-actions">
-          <button type="button" className="primary" onClick={() => download(markdown, safeFilename(title))}>
-            Download {safeFilename(title)}
+          <button type="button" className="primary" onClick={() => download(markdown, safeFilename(displayTitle(title)))}>
+            Download {safeFilename(displayTitle(title))}
           </button>
           <button type="button" onClick={() => void copy()}>
             Copy markdown

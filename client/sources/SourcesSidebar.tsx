@@ -106,7 +106,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
         </label>
       </fieldset>
       <div className="sources-files">
-        <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
+        <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" aria-label="CSL JSON file to import" tabIndex={-1} className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
         <button type="button" className="link-button" onClick={() => fileInput.current?.click()}>
           Import CSL JSON…
         </button>

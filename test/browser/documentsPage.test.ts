@@ -34,7 +34,7 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
     await page.getByRole('link', { name: 'Due process for all' }).waitFor()
 
     // Delete moves it to the trash, where it can be restored.
-    await page.getByRole('button', { name: 'Move Due process for all to the trash' }).click()
+    await page.getByRole('button', { name: 'Delete Due process for all (moves it to the trash)' }).click()
     await page.getByText('No statements yet').waitFor()
     await page.getByRole('link', { name: 'Trash' }).click()
     await page.getByRole('button', { name: 'Restore Due process for all' }).click()
@@ -43,9 +43,9 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
     await page.getByRole('link', { name: 'Due process for all' }).waitFor()
 
     // Delete forever only from the trash, after a confirmation.
-    await page.getByRole('button', { name: 'Move Due process for all to the trash' }).click()
+    await page.getByRole('button', { name: 'Delete Due process for all (moves it to the trash)' }).click()
     await page.getByRole('link', { name: 'Trash' }).click()
-    await page.getByRole('button', { name: 'Delete Due process for all forever' }).click()
+    await page.getByRole('button', { name: 'Delete forever: Due process for all' }).click()
     await page.getByText('The trash is empty.').waitFor()
     expect((await fetch(`${server.url}/api/docs/${docId}`)).status).toBe(404)
     expect(errors).toEqual([])

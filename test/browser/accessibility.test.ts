@@ -1,0 +1,66 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createFixtureDocument } from '../helpers/statementFixture.js'
+import { createDoc, startTestServer } from '../helpers/testServer.js'
+import { axeViolations } from './axe.js'
+import { EDITOR, chromiumAvailable, openBrowser } from './chromium.js'
+
+const clientDir = join(import.meta.dirname, '../../dist/client')
+
+describe.runIf(chromiumAvailable())('WCAG 2.1 AA (axe-core) on the pages a person meets first', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`documents list, trash, name prompt, editor and export dialog at ${viewport.width} px`, async () => {
+      const server = await startTestServer({ clientDir })
+      const docId = await createFixtureDocument(server, 'Keep schools safe')
+      await createDoc(server.url)
+      const trashed = await createDoc(server.url, 'Old draft')
+      await fetch(`${server.url}/api/docs/${trashed}`, { method: 'DELETE' })
+      const page = (await openBrowser(viewport)).pages()[0]!
+
+      await page.goto(server.url)
+      await page.getByRole('link', { name: 'Untitled statement' }).waitFor()
+      expect(await axeViolations(page), 'documents page').toEqual([])
+      await page.getByRole('link', { name: 'Trash' }).click()
+      await page.getByRole('button', { name: 'Restore Old draft' }).waitFor()
+      expect(await axeViolations(page), 'trash').toEqual([])
+
+      await page.goto(`${server.url}/d/${docId}`)
+      await page.getByLabel('Display name').waitFor()
+      expect(await axeViolations(page), 'name prompt').toEqual([])
+      // Its error state too.
+      await page.getByRole('button', { name: 'Start writing' }).click()
+      await page.getByRole('alert').waitFor()
+      expect(await axeViolations(page, '.dialog'), 'name prompt with its error').toEqual([])
+
+      await page.getByLabel('Display name').fill('Ola')
+      await page.getByRole('button', { name: 'Start writing' }).click()
+      await page.locator(EDITOR).waitFor()
+      await page.locator('.source-item').first().waitFor()
+      await page.locator('.statement-counts').waitFor()
+      expect(await axeViolations(page), 'editor page').toEqual([])
+
+      await page.getByRole('button', { name: 'Export', exact: true }).click()
+      await page.locator('.export-preview').waitFor()
+      expect(await axeViolations(page), 'export dialog').toEqual([])
+    })
+  }
+
+  it('an empty editor page, and a title over the limit with its message', async () => {
+    const server = await startTestServer({ clientDir })
+    const docId = await createDoc(server.url)
+    const page = (await openBrowser()).pages()[0]!
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.getByLabel('Display name').fill('Ola')
+    await page.getByRole('button', { name: 'Start writing' }).click()
+    await page.locator(EDITOR).waitFor()
+    await page.locator('.sources-header').waitFor()
+    expect(await axeViolations(page), 'empty editor page').toEqual([])
+
+    await page.getByLabel('Document title').fill('x'.repeat(201))
+    await page.getByRole('alert').waitFor()
+    expect(await axeViolations(page, '.editor-header'), 'title with its message').toEqual([])
+  })
+})
