@@ -96,7 +96,14 @@ export function ExportDialog({ doc, title, onClose }: Props) {
           </button>
         </div>
         {view === 'preview' ? (
-          <div className="export-preview statement" aria-label="Preview of the exported statement" dangerouslySetInnerHTML={{ __html: html ?? '' }} />
+          <div
+            className="export-preview statement"
+            role="region"
+            aria-label="Preview of the exported statement"
+            // Scrolls on its own: keyboard users reach it to scroll it, as they reach the markdown source.
+            tabIndex={0}
+            dangerouslySetInnerHTML={{ __html: html ?? '' }}
+          />
         ) : (
           <pre className="export-source" aria-label="Exported markdown" tabIndex={0}>
             {markdown}

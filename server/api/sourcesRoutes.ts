@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { ApiIssue, SourcesImportResult } from '../../shared/apiTypes.js'
+import { displayTitle } from '../../shared/documentTitle.js'
 import { importSources, readSources, validateCslImport, type ImportItemError } from '../../shared/sources/index.js'
 import type { CollabServer } from '../collab/CollabServer.js'
 import { API_ORIGIN } from '../collab/origins.js'
@@ -69,7 +70,7 @@ function importRefused(summary: string, errors: ImportItemError[]): ApiError {
 
 /** `<title>-sources.json`, kept to characters every browser and file system accepts. */
 function downloadName(record: DocumentRecord): string {
-  const slug = record.title
+  const slug = displayTitle(record.title)
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
