@@ -15,7 +15,8 @@ test('a Y.Doc that breaks the schema exports what the editor would show, without
     yElement('paragraph', {}, yText(['bold and code', { bold: {}, code: {} }], [' underlined', { underline: {} }])),
     yElement('citation', { sourceId: 'src_at_the_top' }),
     yElement('paragraph', {}, yElement('citation', { sourceId: 42, locator: { not: 'text' } } as never)),
-    // Invalid where they are: the editor (y-tiptap) drops these, and so does the export.
+    // Invalid where they are: the editor shows these (and the citation at the top) as content it cannot show,
+    // and the export leaves them out.
     yElement('paragraph', {}, yParagraph(['paragraph inside a paragraph'])),
     yElement('unknownThing', {}, yText(['unknown element'])),
   )
@@ -36,9 +37,7 @@ test('a Y.Doc that breaks the schema exports what the editor would show, without
       '```jsscript\nplain code\n```',
       '`bold and code` underlined',
       '[^1]',
-      '[^2]',
-      '[^1]: \\[Missing source: src_at_the_top\\]',
-      '[^2]: \\[Missing source\\]',
+      '[^1]: \\[Missing source\\]',
     ].join('\n\n') + '\n',
   )
   expect({ state: Y.encodeStateVector(doc), content: fragment.toString(), length: fragment.length }).toEqual(before)
