@@ -48,6 +48,9 @@ export const Citation = Node.create<CitationOptions>({
   group: 'inline',
   inline: true,
   atom: true,
+  // A citation carries no formatting: the Yjs binding stores marks only on text, so a bold citation would be
+  // bold on one page and plain everywhere else.
+  marks: '',
   selectable: true,
   draggable: false,
 
