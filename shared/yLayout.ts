@@ -10,3 +10,10 @@ export const YLayout = {
   /** Shared document settings: a Y.Map (see shared/documentSettings.ts). */
   settings: 'settings',
 } as const
+
+/** What kind of shared type each root is. A root that is not listed here is not part of a Caucus document. */
+export const YLayoutRootKinds: Readonly<Record<(typeof YLayout)[keyof typeof YLayout], 'xmlFragment' | 'map'>> = {
+  [YLayout.richTextFragment]: 'xmlFragment',
+  [YLayout.sources]: 'map',
+  [YLayout.settings]: 'map',
+}
