@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { SaveTracker, SHOW_UNSAVED_AFTER_MS, type SaveState } from '../../client/collab/SaveTracker.js'
 import { FlakyStorage } from '../helpers/FlakyStorage.js'
+import { bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -20,7 +21,7 @@ test('the save status stays "saved" while acknowledged edits come in, and says "
   shown.length = 0
 
   // Twenty keystrokes, each acknowledged within milliseconds: the status never changes.
-  const text = client.doc.getText('body')
+  const text = bodyText(client.doc)
   for (let i = 0; i < 20; i++) {
     text.insert(text.length, 'x')
     expect(tracker.hasUnsavedEdits).toBe(true)

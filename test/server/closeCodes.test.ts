@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
 import { MAX_FRAME_BYTES } from '../../shared/collabProtocol.js'
 import { openRawSocket } from '../helpers/rawSocket.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer, type TestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../helpers/yClient.js'
@@ -21,8 +22,8 @@ beforeEach(async () => {
 
 /** The room's well-behaved clients still edit together, and the server still answers. */
 async function expectRoomStillWorks(word: string): Promise<void> {
-  alice.doc.getText('body').insert(0, word)
-  await waitFor(() => bob.doc.getText('body').toString().includes(word), { message: `bob to receive "${word}"` })
+  bodyText(alice.doc).insert(0, word)
+  await waitFor(() => bodyString(bob.doc).includes(word), { message: `bob to receive "${word}"` })
   const health = await fetch(`${server.url}/api/health`)
   expect(health.status).toBe(200)
 }

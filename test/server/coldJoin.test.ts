@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { expect, test } from 'vitest'
 import { MessageType } from '../../shared/collabProtocol.js'
 import { openRawSocket } from '../helpers/rawSocket.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -31,7 +32,7 @@ test('after a restart, a client that joins with nothing gets the whole stored do
   const docId = await createDoc(first.url)
   const writer = connectClient(first.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   for (let i = 0; i < 30; i++) body.insert(body.length, `line ${i}\n`)
   body.delete(0, 'line 0\n'.length)
   await waitFor(() => writer.saved!.isAllSaved(), { message: 'the edits to be saved' })
@@ -47,7 +48,7 @@ test('after a restart, a client that joins with nothing gets the whole stored do
   const step2 = await waitFor(() => socket.received.map(readSyncStep2).find((update) => update !== null), { message: 'sync step 2' })
   const fresh = new Y.Doc()
   Y.applyUpdate(fresh, step2)
-  expect(fresh.getText('body').toString()).toBe(expected)
+  expect(bodyString(fresh)).toBe(expected)
   // The answer came from the stored bytes: the server has not needed to decode the document yet.
   const room = await restarted.server.collab.rooms.peek(docId)
   expect(room?.stored.isLoaded).toBe(false)
@@ -58,8 +59,8 @@ test('after a restart, a client that joins with nothing gets the whole stored do
   // A stock client editing now makes the server load it; the edit lands after the stored text.
   const editor = connectClient(restarted.wsUrl, docId, { savedAcks: true })
   await waitForSync(editor.provider)
-  editor.doc.getText('body').insert(0, 'first ')
+  bodyText(editor.doc).insert(0, 'first ')
   await waitFor(() => editor.saved!.isAllSaved(), { message: 'the new edit to be saved' })
   expect(room?.stored.isLoaded).toBe(true)
-  expect(room?.doc.getText('body').toString()).toBe(`first ${expected}`)
+  expect(room && bodyString(room.doc)).toBe(`first ${expected}`)
 })

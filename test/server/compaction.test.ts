@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -12,7 +13,7 @@ test('the stored log is folded into a snapshot as it grows, and the document rea
   const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)
 
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   const commits = 23
   for (let i = 0; i < commits; i++) {
     body.insert(body.length, `edit ${i}\n`)
@@ -35,5 +36,5 @@ test('the stored log is folded into a snapshot as it grows, and the document rea
   const restarted = await startTestServer({ dataDir: server.dataDir, collab: { compactAfter } })
   const reader = connectClient(restarted.wsUrl, docId)
   await waitForSync(reader.provider)
-  expect(reader.doc.getText('body').toString()).toBe(expected)
+  expect(bodyString(reader.doc)).toBe(expected)
 })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 import { FlakyStorage } from '../helpers/FlakyStorage.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -13,7 +14,7 @@ test('a room left by its last client while the server shuts down is folded into 
   const docId = await createDoc(server.url)
   const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   for (let i = 0; i < 10; i++) {
     body.insert(body.length, `line ${i}\n`)
     await waitFor(() => writer.saved!.isAllSaved(), { message: `line ${i} to be saved` })
@@ -31,5 +32,5 @@ test('a room left by its last client while the server shuts down is folded into 
   const restarted = await startTestServer({ dataDir: server.dataDir })
   const reader = connectClient(restarted.wsUrl, docId)
   await waitForSync(reader.provider)
-  expect(reader.doc.getText('body').toString()).toBe(expected)
+  expect(bodyString(reader.doc)).toBe(expected)
 })

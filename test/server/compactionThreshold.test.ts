@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
+import { bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -14,7 +15,7 @@ test('a large document is re-encoded only once as many bytes as it holds have be
   // A second reader of the live file (WAL lets it read while the server writes).
   const reader = new SqliteStorage(join(server.dataDir, 'caucus.sqlite'))
   const entries = async () => (await reader.loadUpdates(docId)).length
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   const edit = async (text: string) => {
     body.insert(body.length, text)
     await waitFor(() => writer.saved!.isAllSaved(), { message: 'the edit to be saved' })

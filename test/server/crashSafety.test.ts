@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { startChildServer } from '../helpers/childServer.js'
 import { tempDir } from '../helpers/tempDir.js'
+import { appendParagraph, paragraphTexts } from '../helpers/statementBody.js'
 import { createDoc } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../helpers/yClient.js'
@@ -29,7 +30,7 @@ test('every write acknowledged as saved survives the server being killed with SI
     let i = 0
     return setInterval(() => {
       const token = `w${n}-${i++}`
-      client.doc.getArray<string>('tokens').push([token])
+      appendParagraph(client.doc, token)
       writes.push({ token, client, clockAfter: Y.getState(client.doc.store, client.doc.clientID), acked: false })
       markAcked()
     }, 5)
@@ -54,7 +55,7 @@ test('every write acknowledged as saved survives the server being killed with SI
   const second = await startChildServer(dataDir)
   const reader = connectClient(second.wsUrl, docId)
   await waitForSync(reader.provider)
-  const stored = new Set(reader.doc.getArray<string>('tokens').toArray())
+  const stored = new Set(paragraphTexts(reader.doc))
 
   const lost = acked.filter((write) => !stored.has(write.token)).map((write) => write.token)
   expect(lost).toEqual([])

@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/collabProtocol.js'
 import { openRawSocket } from '../helpers/rawSocket.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -41,8 +42,8 @@ test('a peer that stops answering pings is dropped and its presence removed; liv
 
   // The live client answered every ping meanwhile: still connected, still in sync.
   expect(live.provider.wsconnected).toBe(true)
-  live.doc.getText('body').insert(0, 'still here')
+  bodyText(live.doc).insert(0, 'still here')
   const reader = connectClient(server.wsUrl, docId)
   await waitForSync(reader.provider)
-  await waitFor(() => reader.doc.getText('body').toString() === 'still here', { message: 'the live edit to reach a reader' })
+  await waitFor(() => bodyString(reader.doc) === 'still here', { message: 'the live edit to reach a reader' })
 })

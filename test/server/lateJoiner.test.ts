@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -11,7 +12,7 @@ test('a client that joins after the writer left receives the whole document at i
   await waitForSync(writer.provider)
   const expected = Array.from({ length: 200 }, (_, i) => `line ${i}\n`).join('')
   // Many small transactions, as typing produces: the stored log holds many updates, not one.
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   for (let i = 0; i < 200; i++) body.insert(body.length, `line ${i}\n`)
   expect(body.toString()).toBe(expected)
   writer.destroy()
@@ -23,9 +24,9 @@ test('a client that joins after the writer left receives the whole document at i
   const lateJoiner = connectClient(server.wsUrl, docId)
   // Recorded at the moment the provider first reports "synced": an editor would render this state.
   let lengthAtFirstSync: number | null = null
-  lateJoiner.provider.once('sync', () => (lengthAtFirstSync = lateJoiner.doc.getText('body').length))
+  lateJoiner.provider.once('sync', () => (lengthAtFirstSync = bodyString(lateJoiner.doc).length))
   await waitForSync(lateJoiner.provider)
 
   expect(lengthAtFirstSync).toBe(expected.length)
-  expect(lateJoiner.doc.getText('body').toString()).toBe(expected)
+  expect(bodyString(lateJoiner.doc)).toBe(expected)
 })

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -11,7 +12,7 @@ test('after a restart a new client gets the document whole, exactly once', async
   const docId = await createDoc(first.url)
   const writer = connectClient(first.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)
-  const body = writer.doc.getText('body')
+  const body = bodyText(writer.doc)
   for (let i = 0; i < 50; i++) body.insert(body.length, `line ${i}\n`)
   await waitFor(() => writer.saved!.isAllSaved(), { message: 'the edits to be acknowledged as saved' })
   writer.destroy()
@@ -20,7 +21,7 @@ test('after a restart a new client gets the document whole, exactly once', async
   const second = await startTestServer({ dataDir: first.dataDir })
   const reader = connectClient(second.wsUrl, docId)
   await waitForSync(reader.provider)
-  expect(reader.doc.getText('body').toString()).toBe(lines(0, 50))
+  expect(bodyString(reader.doc)).toBe(lines(0, 50))
 })
 
 test('a client connected across a restart reconnects with its own state and nothing is duplicated', async () => {
@@ -31,7 +32,7 @@ test('a client connected across a restart reconnects with its own state and noth
   const doc = new Y.Doc()
   const writer = connectClient(first.wsUrl, docId, { doc, maxBackoffTime: 200 })
   await waitForSync(writer.provider)
-  const body = doc.getText('body')
+  const body = bodyText(doc)
   for (let i = 0; i < 50; i++) body.insert(body.length, `line ${i}\n`)
 
   // close() saves open documents before it stops: a graceful restart loses nothing.
@@ -45,10 +46,10 @@ test('a client connected across a restart reconnects with its own state and noth
   // A second client starting empty shows what the server holds once the reconnected writer's edits arrived.
   const reader = connectClient(second.wsUrl, docId)
   await waitForSync(reader.provider)
-  await waitFor(() => reader.doc.getText('body').length === lines(0, 60).length, {
-    message: () => `the reader to receive the offline edits (has ${reader.doc.getText('body').length} chars)`,
+  await waitFor(() => bodyString(reader.doc).length === lines(0, 60).length, {
+    message: () => `the reader to receive the offline edits (has ${bodyString(reader.doc).length} chars)`,
   })
-  expect(reader.doc.getText('body').toString()).toBe(lines(0, 60))
+  expect(bodyString(reader.doc)).toBe(lines(0, 60))
   expect(body.toString()).toBe(lines(0, 60))
 
   // And the stored document itself holds it once: a third server sees the same text.
@@ -58,5 +59,5 @@ test('a client connected across a restart reconnects with its own state and noth
   const third = await startTestServer({ dataDir: first.dataDir })
   const checker = connectClient(third.wsUrl, docId)
   await waitForSync(checker.provider)
-  expect(checker.doc.getText('body').toString()).toBe(lines(0, 60))
+  expect(bodyString(checker.doc)).toBe(lines(0, 60))
 })

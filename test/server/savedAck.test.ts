@@ -1,6 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest'
 import type { WebSocket } from 'ws'
 import { MessageType } from '../../shared/collabProtocol.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -17,7 +18,7 @@ test('a subscribed client is told once its edit is stored', async () => {
   // The subscription is answered at once with what storage holds (nothing yet for a new document).
   await waitFor(() => client.saved!.ackCount > 0, { message: 'the first saved ack' })
 
-  client.doc.getText('body').insert(0, 'hello')
+  bodyText(client.doc).insert(0, 'hello')
   expect(client.saved!.isAllSaved()).toBe(false)
   await waitFor(() => client.saved!.isAllSaved(), { message: 'the edit to be acknowledged as saved' })
   expect(client.saved!.savedStateVector().get(client.doc.clientID)).toBe(5)
@@ -36,11 +37,11 @@ test('a stock client that did not subscribe never receives a saved message', asy
 
   // Both write, so commits (and acks to the subscriber) happen while the stock client listens.
   for (let i = 0; i < 20; i++) {
-    stock.doc.getText('body').insert(0, `s${i} `)
-    subscriber.doc.getText('body').insert(0, `t${i} `)
+    bodyText(stock.doc).insert(0, `s${i} `)
+    bodyText(subscriber.doc).insert(0, `t${i} `)
     await waitFor(() => subscriber.saved!.isAllSaved(), { message: 'the edits to be saved' })
   }
-  await waitFor(() => stock.doc.getText('body').toString() === subscriber.doc.getText('body').toString(), {
+  await waitFor(() => bodyString(stock.doc) === bodyString(subscriber.doc), {
     message: 'both clients to converge',
   })
 

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes.js'
 import { FlakyStorage } from '../helpers/FlakyStorage.js'
+import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
@@ -22,7 +23,7 @@ test('when a document cannot be loaded the client is told 4503 and nothing store
   const docId = await createDoc(server.url)
   const author = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(author.provider)
-  author.doc.getText('body').insert(0, 'original text')
+  bodyText(author.doc).insert(0, 'original text')
   await waitFor(() => author.saved!.isAllSaved(), { message: 'the original text to be saved' })
   author.destroy()
   await waitFor(async () => (await roomCount(server.url)) === 0, { message: 'the room to be unloaded' })
@@ -36,18 +37,18 @@ test('when a document cannot be loaded the client is told 4503 and nothing store
   expect(server.logs.some((line) => line.includes(`loading ${docId} failed`))).toBe(true)
   expect(visitor.provider.synced).toBe(false)
   // Typed while refused: kept locally, merged once the server can load the document.
-  visitor.doc.getText('body').insert(0, '>> ')
+  bodyText(visitor.doc).insert(0, '>> ')
 
   storage.failLoads = false
   await waitForSync(visitor.provider)
   // Both inserts were made at position 0 without seeing each other: Yjs orders them by client id.
   const merged = (text: string) => ['>> original text', 'original text>> '].includes(text)
-  await waitFor(() => merged(visitor.doc.getText('body').toString()), {
-    message: () => `the visitor to see the original text (sees "${visitor.doc.getText('body').toString()}")`,
+  await waitFor(() => merged(bodyString(visitor.doc)), {
+    message: () => `the visitor to see the original text (sees "${bodyString(visitor.doc)}")`,
   })
   const reader = connectClient(server.wsUrl, docId)
   await waitForSync(reader.provider)
-  await waitFor(() => reader.doc.getText('body').toString() === visitor.doc.getText('body').toString(), {
+  await waitFor(() => bodyString(reader.doc) === bodyString(visitor.doc), {
     message: 'a fresh reader to see the same merged text',
   })
 })
@@ -57,12 +58,12 @@ test('edits made while storage cannot write are acknowledged, and stored, only o
   const docId = await createDoc(server.url)
   const author = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(author.provider)
-  author.doc.getText('body').insert(0, 'saved before. ')
+  bodyText(author.doc).insert(0, 'saved before. ')
   await waitFor(() => author.saved!.isAllSaved(), { message: 'the first edit to be saved' })
 
   storage.failAppends = true
   const attemptsBefore = storage.appendAttempts
-  author.doc.getText('body').insert(author.doc.getText('body').length, 'typed during the outage.')
+  bodyText(author.doc).insert(bodyString(author.doc).length, 'typed during the outage.')
   // At least one retry has failed too: the server kept trying, and must not have claimed success.
   await waitFor(() => storage.appendAttempts >= attemptsBefore + 3, { message: 'the server to retry the failing write' })
   expect(author.saved!.isAllSaved()).toBe(false)
@@ -75,7 +76,7 @@ test('edits made while storage cannot write are acknowledged, and stored, only o
   const restarted = await startTestServer({ dataDir: server.dataDir })
   const reader = connectClient(restarted.wsUrl, docId)
   await waitForSync(reader.provider)
-  expect(reader.doc.getText('body').toString()).toBe('saved before. typed during the outage.')
+  expect(bodyString(reader.doc)).toBe('saved before. typed during the outage.')
 })
 
 test('a deletion is not reported saved until it is stored', async () => {
@@ -83,7 +84,7 @@ test('a deletion is not reported saved until it is stored', async () => {
   const docId = await createDoc(server.url)
   const author = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(author.provider)
-  const body = author.doc.getText('body')
+  const body = bodyText(author.doc)
   body.insert(0, 'keep this. remove this.')
   await waitFor(() => author.saved!.isAllSaved(), { message: 'the text to be saved' })
 
@@ -101,5 +102,5 @@ test('a deletion is not reported saved until it is stored', async () => {
   const restarted = await startTestServer({ dataDir: server.dataDir })
   const reader = connectClient(restarted.wsUrl, docId)
   await waitForSync(reader.provider)
-  expect(reader.doc.getText('body').toString()).toBe('keep this.')
+  expect(bodyString(reader.doc)).toBe('keep this.')
 })
