@@ -5,6 +5,7 @@ import type { CollabSocket } from './CollabSocket.js'
 import { Connection } from './Connection.js'
 import { handleMessage } from './messageHandlers.js'
 import { ProtocolError } from './ProtocolError.js'
+import { RefusalLog, type RefusalLogOptions } from './RefusalLog.js'
 import type { Room } from './Room.js'
 import { RoomRegistry } from './RoomRegistry.js'
 import { greet } from './greeting.js'
@@ -19,6 +20,8 @@ export interface CollabServerOptions {
   compactAfter?: number
   retryDelayMs?: number
   log?: (message: string, error?: unknown) => void
+  /** How many refused connections are logged (the rest are counted). */
+  refusalLog?: RefusalLogOptions
 }
 
 /**
@@ -31,14 +34,17 @@ export class CollabServer {
   /** Where collaboration problems are reported (the HTTP routes that use rooms report theirs here too). */
   readonly log: (message: string, error?: unknown) => void
   private readonly openConnections = new Set<Connection>()
+  private readonly refusals: RefusalLog
   private closing = false
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
+    this.refusals = new RefusalLog(this.log, options.refusalLog)
     this.rooms = new RoomRegistry(storage, {
       compactAfter: options.compactAfter ?? 200,
       retryDelayMs: options.retryDelayMs ?? 500,
       log: this.log,
+      refuse: (connection, error) => this.reject(connection, error),
     })
   }
 
@@ -99,9 +105,14 @@ export class CollabServer {
     }
   }
 
+  /** Closes a connection for what it sent, with one (rate-limited) log line; a stack trace only if unexpected. */
   private reject(connection: Connection, error: unknown): void {
-    const code: CloseCodeName = error instanceof ProtocolError ? error.closeCode : 'malformedMessage'
-    this.log(`closing connection ${connection.number} to ${connection.docId}: ${code} (${String((error as Error)?.message ?? error)})`)
+    // Already closed by the server: frames still in flight add nothing to say.
+    if (connection.closeReason !== null) return
+    const expected = error instanceof ProtocolError
+    const code: CloseCodeName = expected ? error.closeCode : 'malformedMessage'
+    const detail = error instanceof Error ? error.message : String(error)
+    this.refusals.write(`closing connection ${connection.number} to ${connection.docId}: ${code} (${detail})`, expected ? undefined : error)
     connection.close(code)
   }
 
@@ -121,5 +132,6 @@ export class CollabServer {
     this.closing = true
     for (const connection of this.openConnections) connection.close('serverShuttingDown')
     await this.rooms.closeAll(timeoutMs)
+    this.refusals.flush()
   }
 }

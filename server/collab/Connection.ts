@@ -17,6 +17,7 @@ export class Connection {
   /** The server has not yet sent this client its sync step 1 (see greeting.ts). */
   owesSyncStep1 = false
   private closed = false
+  private closedWith: CloseCodeName | null = null
 
   constructor(
     private readonly socket: CollabSocket,
@@ -26,6 +27,11 @@ export class Connection {
 
   get isClosed(): boolean {
     return this.closed || !this.socket.isOpen
+  }
+
+  /** The code the server closed this connection with (null while open, or when the client closed it). */
+  get closeReason(): CloseCodeName | null {
+    return this.closedWith
   }
 
   /** Sends a message unless the socket is gone; closes a peer that stopped reading. */
@@ -42,6 +48,7 @@ export class Connection {
   close(code: CloseCodeName): void {
     if (this.closed) return
     this.closed = true
+    this.closedWith = code
     this.socket.close(CloseCode[code], code)
   }
 

@@ -1,15 +1,21 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Storage } from '../storage/Storage.js'
+import type { ClientUpdate } from './clientMessages.js'
 import type { Connection } from './Connection.js'
 import { encodeAwarenessMessage } from './messages.js'
 import { CLIENTS_ORIGIN, LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
+import { ProtocolError } from './ProtocolError.js'
 import { RoomSaver, type RoomSaverOptions } from './RoomSaver.js'
 import { StoredState } from './StoredState.js'
 import { broadcastTurn, type TurnEdit } from './turnBroadcast.js'
+import { UpdateGate, type ReceivedUpdate } from './UpdateGate.js'
 import type { DeleteSet, SavedState } from '../../shared/savedState.js'
 
-export type RoomOptions = RoomSaverOptions
+export interface RoomOptions extends RoomSaverOptions {
+  /** Closes a connection whose update the room refused (and reports it). */
+  refuse(connection: Connection, error: ProtocolError): void
+}
 
 /**
  * One live document: its Y.Doc, its awareness and the connections editing it. The updates clients send in one
@@ -24,8 +30,12 @@ export class Room {
   /** The document as stored, decoded when first needed (see StoredState). */
   readonly stored: StoredState
   private readonly saver: RoomSaver
-  /** Client updates received in this turn (already checked to decode), applied when it ends. */
-  private turnUpdates: { update: Uint8Array; sender: Connection }[] = []
+  /** Client updates received in this turn (decoded whole), checked and applied when it ends. */
+  private turnUpdates: ReceivedUpdate[] = []
+  private readonly gate = new UpdateGate({
+    apply: (received) => this.applyClientUpdate(received),
+    refuse: (sender, reason) => this.options.refuse(sender, new ProtocolError('updateRejected', reason)),
+  })
   private turnEdits: TurnEdit[] = []
   private turnScheduled = false
   private turnDeletes: DeleteSet[] = []
@@ -72,15 +82,12 @@ export class Room {
   }
 
   /**
-   * Takes a client's update (checked to decode); it is applied with the rest of this turn's, when it ends.
-   * `reached`: the clock its structs reach per Yjs client, i.e. what the sender already holds.
+   * Takes a client's update (decoded whole); when the turn ends it is checked against the schema and applied with
+   * the rest of the turn's (see UpdateGate).
    */
-  receiveUpdate(update: Uint8Array, sender: Connection, reached: ReadonlyMap<number, number>): void {
+  receiveUpdate(update: ClientUpdate, sender: Connection): void {
     this.scheduleTurnEnd()
     this.turnUpdates.push({ update, sender })
-    const authored = this.turnAuthored.get(sender) ?? new Map<number, number>()
-    for (const [client, clock] of reached) authored.set(client, Math.max(clock, authored.get(client) ?? 0))
-    this.turnAuthored.set(sender, authored)
   }
 
   private scheduleTurnEnd(): void {
@@ -103,22 +110,32 @@ export class Room {
   private turnAuthored = new Map<TransactionOrigin, Map<number, number>>()
 
   /**
-   * Applies the turn's client updates in one transaction (an update that fails closes its sender's
-   * connection; the others still apply). Even when its sender has gone meanwhile, an update is kept.
+   * Checks and applies the turn's client updates in one transaction (an update that is refused or fails closes its
+   * sender's connection; the others still apply). Even when its sender has gone meanwhile, an update is kept.
    */
   private applyTurnUpdates(): void {
     const received = this.turnUpdates
     this.turnUpdates = []
-    this.doc.transact(() => {
-      for (const { update, sender } of received) {
-        try {
-          Y.applyUpdate(this.doc, update, sender)
-        } catch (error) {
-          this.options.log(`closing connection ${sender.number} to ${this.docId}: updateRejected (update failed to apply)`, error)
-          sender.close('updateRejected')
-        }
-      }
-    }, CLIENTS_ORIGIN)
+    const doc = this.doc
+    doc.transact(() => this.gate.admit(doc, received), CLIENTS_ORIGIN)
+  }
+
+  private applyClientUpdate({ update, sender }: ReceivedUpdate): void {
+    try {
+      Y.applyUpdate(this.doc, update.bytes, sender)
+    } catch (error) {
+      // Checked before, so this is not the client's doing alone: worth a full report.
+      this.options.log(`update from connection ${sender.number} to ${this.docId} failed to apply`, error)
+      this.options.refuse(sender, new ProtocolError('updateRejected', 'the update failed to apply'))
+      return
+    }
+    // What the sender holds once it sent this: the clock its structs reach, per Yjs client (see broadcastTurn).
+    const authored = this.turnAuthored.get(sender) ?? new Map<number, number>()
+    for (const struct of update.structs) {
+      const end = struct.id.clock + struct.length
+      if (end > (authored.get(struct.id.client) ?? 0)) authored.set(struct.id.client, end)
+    }
+    this.turnAuthored.set(sender, authored)
   }
 
   /** After the I/O of one event-loop turn: everything that arrived in it goes out and to storage together. */
@@ -167,6 +184,7 @@ export class Room {
   /** Forgets a connection and removes its awareness states for everyone. */
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.gate.forget(connection)
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     }

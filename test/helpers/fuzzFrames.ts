@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/collabProtocol.js'
+import { YLayout } from '../../shared/yLayout.js'
 import type { Prng } from './prng.js'
 
 const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
@@ -13,7 +14,9 @@ const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
 
 /**
  * Real protocol messages from a scratch document (edits in several kinds of shared types, a presence state):
- * the raw material the fuzzer cuts and flips, so corrupted frames get past the first bytes of the decoder.
+ * the raw material the fuzzer cuts and flips, so corrupted frames get past the first bytes of the decoder. Every
+ * edit among them is one the server must refuse whole (a root outside the Caucus layout, or content outside the
+ * schema in the statement), so a fuzzing client must never change anyone's document.
  */
 export function sampleMessages(): Uint8Array[] {
   const doc = new Y.Doc()
@@ -28,6 +31,15 @@ export function sampleMessages(): Uint8Array[] {
   paragraph.insert(0, [new Y.XmlText('rich')])
   doc.getXmlFragment('fuzz-fragment').insert(0, [paragraph])
   doc.getArray('fuzz-array').insert(0, [1, 'two', new Uint8Array([3]), new Y.Map()])
+  // Content outside the schema, in the statement itself: each item of these updates is refused.
+  const statement = doc.getXmlFragment(YLayout.richTextFragment)
+  const strayText = new Y.XmlText()
+  strayText.insert(0, 'stray text at the top level')
+  statement.insert(0, [strayText])
+  statement.insert(0, [new Y.XmlElement('pollWidget')])
+  const orphanItem = new Y.XmlElement('listItem')
+  orphanItem.insert(0, [new Y.XmlElement('paragraph')])
+  statement.insert(0, [orphanItem])
 
   const awareness = new awarenessProtocol.Awareness(doc)
   awareness.setLocalState({ user: { name: 'Fuzzer', color: '#f00' }, cursor: { anchor: 1, head: 4 } })
