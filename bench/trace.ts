@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import * as Y from 'yjs'
-import { TEXT_NAME } from './clients/markers.js'
+import { statementRun } from './clients/markers.js'
 
 export const TRACE_FILE = '/work/shared/data/automerge-paper.json.gz'
 
@@ -21,7 +21,8 @@ export interface BuiltDocument {
 }
 
 /**
- * Replays the automerge-paper editing trace (real keystrokes, with deletions) into a Y.Text, one transaction
+ * Replays the automerge-paper editing trace (real keystrokes, with deletions) into the text of a statement's
+ * paragraph (one Y.XmlText), one transaction
  * per trace transaction, and writes the result as a Yjs update. `fraction` < 1 replays only the first part.
  */
 export function buildTraceDocument(outDir: string, fraction = 1): BuiltDocument {
@@ -31,7 +32,7 @@ export function buildTraceDocument(outDir: string, fraction = 1): BuiltDocument 
   const doc = new Y.Doc()
   // A fixed (random-looking, 32-bit) client id, so the document's bytes are the same in every run.
   doc.clientID = 0x5eed_cafe
-  const text = doc.getText(TEXT_NAME)
+  const text = statementRun(doc)
   let edits = 0
   for (const { patches } of txns) {
     doc.transact(() => {

@@ -3,12 +3,12 @@ import * as Y from 'yjs'
 import { emptySavedState, isDocSaved, subscribeSavedAcks } from '../../shared/savedState.js'
 import { connectClient, pollUntil, sleep } from './connect.js'
 import type { Job, Metrics } from './jobs.js'
-import { TEXT_NAME } from './markers.js'
+import { statementLength } from './markers.js'
 
 type ColdWriteJob = Extract<Job, { kind: 'coldWrite' }>
 type ColdReadJob = Extract<Job, { kind: 'coldRead' }>
 
-const textLength = (doc: Y.Doc) => doc.getText(TEXT_NAME).length
+const textLength = statementLength
 
 /**
  * Scenario 3, first half: a client that holds the whole document connects and sends it (its sync step 2). Done

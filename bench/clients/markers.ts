@@ -1,7 +1,43 @@
 import * as Y from 'yjs'
+import { YLayout } from '../../shared/yLayout.js'
 
-/** The shared type every scenario writes to (the same name on every target). */
-export const TEXT_NAME = 'bench'
+/**
+ * The text run a bench client types into: its statement's first paragraph's, as the editor lays it out (the same
+ * on every target; the Caucus server refuses content outside its schema). Created, with its paragraph, when the
+ * statement is still empty.
+ */
+export function statementRun(doc: Y.Doc): Y.XmlText {
+  const statement = doc.getXmlFragment(YLayout.richTextFragment)
+  if (statement.length === 0) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText()])
+    statement.insert(0, [paragraph])
+  }
+  return (statement.get(0) as Y.XmlElement).get(0) as Y.XmlText
+}
+
+/** Characters in a document's statement run (0 while it has none); reads without writing. */
+export function statementLength(doc: Y.Doc): number {
+  const paragraph = doc.getXmlFragment(YLayout.richTextFragment).get(0)
+  const run = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null
+  return run instanceof Y.XmlText ? run.length : 0
+}
+
+/** Each client's own paragraph for its markers: typists of a room each write their own, as people do. */
+const markerRuns = new WeakMap<Y.Doc, Y.XmlText>()
+
+function markerRun(doc: Y.Doc): Y.XmlText {
+  let run = markerRuns.get(doc)
+  if (!run) {
+    const paragraph = new Y.XmlElement('paragraph')
+    run = new Y.XmlText()
+    paragraph.insert(0, [run])
+    const statement = doc.getXmlFragment(YLayout.richTextFragment)
+    statement.insert(statement.length, [paragraph])
+    markerRuns.set(doc, run)
+  }
+  return run
+}
 
 const MARKER = /<w(\d+)\.(\d+)@\d+>/g
 
@@ -13,12 +49,12 @@ export class MarkerLog {
   private readonly sentAt = new Map<string, number>()
   private readonly seqs = new Map<number, number>()
 
-  /** Inserts writer `writer`'s next marker at the end of its text; returns its key. */
+  /** Inserts writer `writer`'s next marker at the end of its paragraph (added on its first marker); returns its key. */
   type(doc: Y.Doc, writer: number): string {
     const seq = (this.seqs.get(writer) ?? 0) + 1
     this.seqs.set(writer, seq)
     const key = `${writer}.${seq}`
-    const text = doc.getText(TEXT_NAME)
+    const text = markerRun(doc)
     const now = performance.now()
     this.sentAt.set(key, now)
     text.insert(text.length, `<w${key}@${Math.round(performance.timeOrigin + now)}>`)
