@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { MAX_FRAME_BYTES } from '../../shared/collabProtocol.js'
-import { checkUpdate } from '../../shared/schemaCheck/updateCheck.js'
+import { checkUpdate, type UpdateVerdict } from '../../shared/schemaCheck/updateCheck.js'
 import type { ClientUpdate } from './clientMessages.js'
 import type { Connection } from './Connection.js'
 
@@ -51,7 +51,13 @@ export class UpdateGate {
   private admitOne(doc: Y.Doc, { update, sender }: ReceivedUpdate): boolean {
     // After a refusal the sender's later updates may build on what was refused: none of them is applied.
     if (sender.closeReason === 'updateRejected') return false
-    const verdict = checkUpdate(doc, update.structs)
+    let verdict: UpdateVerdict
+    try {
+      verdict = checkUpdate(doc, update.structs)
+    } catch (error) {
+      // Whatever a forged update does to the check, it must not take the turn (and everyone's edits) down with it.
+      verdict = { kind: 'refused', reason: `the update could not be checked: ${error instanceof Error ? error.message : String(error)}` }
+    }
     switch (verdict.kind) {
       case 'accepted':
         this.actions.apply({ update, sender })

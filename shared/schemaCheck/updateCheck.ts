@@ -32,13 +32,14 @@ export function checkUpdate(doc: Y.Doc, structs: readonly UpdateStruct[], rules:
       continue
     }
     if (place.kind === 'collected') continue
+    if (place.kind === 'broken') return { kind: 'refused', reason: place.reason }
     const problem = itemProblem(struct, place, places, rules)
     if (problem) return { kind: 'refused', reason: problem }
   }
   return waiting ? { kind: 'waiting' } : { kind: 'accepted' }
 }
 
-function itemProblem(item: Y.Item, place: Exclude<Place, { kind: 'missing' | 'collected' }>, places: UpdatePlaces, rules: ContentRules): string | null {
+function itemProblem(item: Y.Item, place: Extract<Place, { kind: 'root' | 'nested' }>, places: UpdatePlaces, rules: ContentRules): string | null {
   const rootKind: string | undefined = (YLayoutRootKinds as Record<string, string>)[place.root]
   if (!rootKind) return `writes to "${place.root}", which is not part of a Caucus document`
   const content = item.content

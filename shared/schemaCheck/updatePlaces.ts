@@ -16,6 +16,8 @@ export type Place =
   | { kind: 'collected' }
   /** It depends on an edit the document does not hold yet (Yjs would keep it pending until that arrives). */
   | { kind: 'missing' }
+  /** It cannot come from Yjs (a forged reference, or nesting beyond reason). */
+  | { kind: 'broken'; reason: string }
 
 /**
  * Answers, without applying anything, where each item of a decoded update would land in `doc`: the update names
@@ -86,58 +88,83 @@ export class UpdatePlaces {
     return 'missing'
   }
 
-  /** Where `item` (of this update, or already in the document) lands. */
-  placeOf(item: Y.Item): Place {
-    let place = this.places.get(item)
-    if (!place) {
-      // Recursion depth is the nesting depth of the content (lists in lists), not its length.
-      place = this.resolve(item)
-      this.places.set(item, place)
+  /**
+   * Where `item` (of this update, or already in the document) lands. An item that names only a neighbour shares
+   * the neighbour's place; such chains can be as long as the update, so they are followed in a loop.
+   */
+  placeOf(item: Y.Item, depth = 0): Place {
+    const chain = new Set<Y.Item>()
+    let place: Place | undefined
+    for (let current: Y.Item = item; !place; ) {
+      place = this.places.get(current)
+      if (place) break
+      // Neighbours that lead back to each other: Yjs can never place them, and keeps them pending.
+      if (chain.has(current)) place = MISSING
+      else {
+        chain.add(current)
+        const step = this.step(current, depth)
+        if (step instanceof Y.Item) current = step
+        else place = step
+      }
     }
+    for (const resolved of chain) this.places.set(resolved, place)
     return place
   }
 
   /** Where the shared type `type` itself lives, and so where its children land (under `key`). */
-  placeInside(type: SharedType, key: string | null): Place {
+  placeInside(type: SharedType, key: string | null, depth = 0): Place {
     if (type.doc !== null) {
       if (type._item === null) return { kind: 'root', root: rootName(type), key }
       return { kind: 'nested', root: rootOfIntegrated(type), parent: type, key }
     }
     const creator = this.creators.get(type)
-    if (!creator) return { kind: 'collected' }
-    const outer = this.placeOf(creator)
+    if (!creator) return COLLECTED
+    if (depth >= MAX_NESTING) return { kind: 'broken', reason: `shared types nested more than ${MAX_NESTING} deep` }
+    const outer = this.placeOf(creator, depth + 1)
     return outer.kind === 'root' || outer.kind === 'nested' ? { kind: 'nested', root: outer.root, parent: type, key } : outer
   }
 
   /** The node name of the element a text run stands in ('' when it is not in an element). */
   enclosingElementName(text: Y.XmlText): string {
-    const place = text._item ? this.placeOf(text._item) : this.creators.has(text) ? this.placeOf(this.creators.get(text)!) : null
-    if (place?.kind === 'root') return ''
+    const creator = text._item ?? this.creators.get(text)
+    const place = creator ? this.placeOf(creator) : null
     return place?.kind === 'nested' && place.parent instanceof Y.XmlElement ? place.parent.nodeName : ''
   }
 
-  private resolve(item: Y.Item): Place {
+  /** One step towards an item's place, following Yjs's own rules: the place itself, or the neighbour it shares it with. */
+  private step(item: Y.Item, depth: number): Place | Y.Item {
     const parent: unknown = item.parent
     // An item of the document: Yjs has resolved its parent already.
-    if (parent instanceof Y.AbstractType) return this.placeInside(parent, item.parentSub)
-    if (this.isAfterGap(item)) return { kind: 'missing' }
+    if (parent instanceof Y.AbstractType) return this.placeInside(parent, item.parentSub, depth)
+    if (this.isAfterGap(item)) return MISSING
+    // Yjs creates an item after everything it refers to; a reference forward in its own client's clock is forged.
+    for (const reference of [item.origin, item.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+      if (reference && reference.client === item.id.client && reference.clock >= item.id.clock) {
+        return { kind: 'broken', reason: 'an item refers to a later item of its own client' }
+      }
+    }
     // Neighbours first: Yjs collects an item whose neighbour was collected, even when its parent is named.
     const left = item.origin ? this.find(item.origin) : null
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null
-    if (left === 'missing' || right === 'missing') return { kind: 'missing' }
-    if (left instanceof Y.GC || right instanceof Y.GC) return { kind: 'collected' }
+    if (left === 'missing' || right === 'missing') return MISSING
+    if (left instanceof Y.GC || right instanceof Y.GC) return COLLECTED
     if (typeof parent === 'string') return { kind: 'root', root: parent, key: item.parentSub }
     if (parent instanceof Y.ID) {
       const holder = this.find(parent)
-      if (holder === 'missing') return { kind: 'missing' }
+      if (holder === 'missing') return MISSING
       // A parent that is not a shared type (collected, or emptied by garbage collection): Yjs collects the item.
-      if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType)) return { kind: 'collected' }
-      return this.placeInside(holder.content.type, item.parentSub)
+      if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType)) return COLLECTED
+      return this.placeInside(holder.content.type, item.parentSub, depth)
     }
-    const neighbour = left ?? right
-    return neighbour ? this.placeOf(neighbour) : { kind: 'collected' }
+    return left ?? right ?? COLLECTED
   }
 }
+
+const MISSING: Place = { kind: 'missing' }
+const COLLECTED: Place = { kind: 'collected' }
+
+/** Deepest nesting of shared types that is judged (a statement's lists nest a few levels; forged ones, any). */
+const MAX_NESTING = 1_000
 
 const rootNames = new WeakMap<SharedType, string>()
 

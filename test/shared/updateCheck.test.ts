@@ -151,3 +151,43 @@ describe('formatting the editor keeps without reading', () => {
     expect(judge(futureMarkDoc(), (_, fragment) => firstText(fragment).insert(4, 'x', { highlight: { color: 'red' } }))).toEqual(refused)
   })
 })
+
+describe('updates of any size or shape are judged without running out of stack', () => {
+  it('20,000 items that each name only their neighbour, judged from the far end of the chain', () => {
+    const server = helloDoc()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    const run = firstText(client.getXmlFragment(YLayout.richTextFragment))
+    // Typed backwards, each letter by another client: a letter's only reference is the one typed before it, and
+    // an update lists the highest client id first, so the first item judged is at the end of a 20,000-long chain.
+    client.transact(() => {
+      for (let i = 0; i < 20_000; i++) {
+        client.clientID = 1_000 + i
+        run.insert(0, 'x')
+      }
+    })
+    const verdict = checkUpdate(server, Y.decodeUpdate(Y.encodeStateAsUpdate(client, before)).structs)
+    expect(verdict).toEqual(accepted)
+  })
+
+  it('blocks nested 10,000 deep, each level by another client (so the innermost is judged first)', () => {
+    const client = new Y.Doc()
+    // Level by level (Yjs itself recurses through content nested before it is inserted). An update lists the
+    // highest client id first: the innermost level's item is judged first and must find all its ancestors.
+    let parent: Y.XmlFragment = client.getXmlFragment(YLayout.richTextFragment)
+    // One transaction: Yjs measures every client's state at each transaction's start and end.
+    client.transact(() => {
+      for (let level = 0; level < 10_000; level++) {
+        client.clientID = 1_000 + level
+        const quote = new Y.XmlElement('blockquote')
+        parent.insert(0, [quote])
+        parent = quote
+      }
+      parent.insert(0, [yParagraph(['deep'])])
+    })
+    const verdict = checkUpdate(emptyDoc(), Y.decodeUpdate(Y.encodeStateAsUpdate(client)).structs)
+    // Bounded (followed all the way, this overflows the stack): nesting beyond 1,000 levels is taken for a forgery.
+    expect(verdict).toEqual(refused)
+  })
+})
