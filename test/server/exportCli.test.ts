@@ -9,7 +9,7 @@ import { startTestServer } from '../helpers/testServer.js'
 const run = promisify(execFile)
 const root = join(import.meta.dirname, '../..')
 
-test('npm run export writes the stored statement without the server, identical to the HTTP export', async () => {
+test('npm run export writes the stored statement without the server, identical to the HTTP export', { timeout: 90_000 }, async () => {
   const server = await startTestServer()
   const docId = await createFixtureDocument(server, 'CLI statement')
   const viaHttp = await (await fetch(`${server.url}/api/docs/${docId}/export.md?style=pandoc`)).text()
