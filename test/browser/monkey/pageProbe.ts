@@ -1,0 +1,65 @@
+import type { JSONContent } from '@tiptap/core'
+import type { Page } from 'playwright-core'
+import { EDITOR } from '../chromium.js'
+import type { Place } from './plan.js'
+
+/**
+ * What the monkey reads from and sets in a page, through the editor Tiptap keeps on its DOM element and the
+ * Y.Doc its Collaboration extension holds. Installed as plain JavaScript source, so nothing the test runner
+ * compiles (helpers it injects into functions) has to exist in the page.
+ */
+const PROBE = `window.__monkey = {
+  editor() { return document.querySelector(${JSON.stringify(EDITOR)}).editor },
+  ydoc() { return this.editor().extensionManager.extensions.find((e) => e.name === 'collaboration').options.document },
+  /** This page's Yjs client id and the next clock it will use. */
+  clock() {
+    const doc = this.ydoc()
+    const structs = doc.store.clients.get(doc.clientID) || []
+    const last = structs[structs.length - 1]
+    return { client: doc.clientID, clock: last ? last.id.clock + last.length : 0 }
+  },
+  /** Selects from a place (fractions of the document) over up to \`length\` characters of its block. */
+  place(blockFraction, offsetFraction, length) {
+    const editor = this.editor()
+    const doc = editor.state.doc
+    const index = Math.min(doc.childCount - 1, Math.floor(blockFraction * doc.childCount))
+    let start = 0
+    for (let i = 0; i < index; i++) start += doc.child(i).nodeSize
+    const block = doc.child(index)
+    if (!block.isTextblock) {
+      editor.commands.focus(start + block.nodeSize)
+      return { from: editor.state.selection.from, to: editor.state.selection.to }
+    }
+    const size = block.content.size
+    const from = start + 1 + Math.min(size, Math.floor(offsetFraction * (size + 1)))
+    const to = Math.min(from + length, start + 1 + size)
+    editor.chain().focus().setTextSelection({ from, to }).run()
+    return { from: editor.state.selection.from, to: editor.state.selection.to }
+  },
+  focus() { this.editor().commands.focus() },
+  json() { return this.editor().getJSON() },
+}`
+
+/** Installs the probe (again after each navigation). */
+export async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(PROBE)
+}
+
+export function pageClock(page: Page): Promise<{ client: number; clock: number }> {
+  return page.evaluate('window.__monkey.clock()') as Promise<{ client: number; clock: number }>
+}
+
+/** Puts the selection at `place` (the hot spot is the end of the first block), selecting `length` characters. */
+export function placeSelection(page: Page, place: Place, length = 0): Promise<{ from: number; to: number }> {
+  const [block, offset] = place.kind === 'hot' ? [0, 1] : [place.block, place.offset]
+  return page.evaluate(`window.__monkey.place(${block}, ${offset}, ${length})`) as Promise<{ from: number; to: number }>
+}
+
+/** Gives the editor the keyboard focus without moving its selection. */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.evaluate('window.__monkey.focus()')
+}
+
+export function pageJson(page: Page): Promise<JSONContent> {
+  return page.evaluate('window.__monkey.json()') as Promise<JSONContent>
+}
