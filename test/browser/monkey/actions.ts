@@ -7,7 +7,7 @@ import type { MonkeyAction, Step } from './plan.js'
 export interface PageLog {
   /** Every typing burst, with the Yjs clock range it inserted. */
   bursts: Burst[]
-  /** How often each kind of action ran; `skipped` counts actions the document's state made pointless. */
+  /** How often each kind of action ran, and how often one was skipped (and why): the document made it pointless. */
   counts: Record<string, number>
 }
 
@@ -54,7 +54,7 @@ async function perform(actor: PageActor, action: MonkeyAction, log: PageLog, run
       return
     case 'paste': {
       const copied = await placeSelection(page, action.from, action.length)
-      if (copied.to === copied.from) return void count('skipped')
+      if (copied.to === copied.from) return void count('paste skipped: empty block')
       await page.keyboard.press('Control+c')
       await placeSelection(page, action.to)
       await page.keyboard.press('Control+v')
@@ -78,13 +78,13 @@ async function perform(actor: PageActor, action: MonkeyAction, log: PageLog, run
         await page.getByRole('listbox', { name: 'Cite a source' }).getByRole('option').first().waitFor({ timeout: 3000 })
         await page.keyboard.press('Enter')
       } catch {
-        count('skipped')
+        count('cite skipped: picker closed')
         await page.keyboard.press('Escape')
       }
       return
     case 'format': {
       const selected = await placeSelection(page, action.place, action.length)
-      if (selected.to === selected.from) return void count('skipped')
+      if (selected.to === selected.from) return void count('format skipped: empty block')
       await page.keyboard.press(action.key)
       return
     }

@@ -54,8 +54,8 @@ describe('the monkey’s burst check', () => {
     bursts.push({ run: 1, client: a.clientID, start: startA, end: Y.getState(a.store, a.clientID), text: 'abc', label: 'run 1' })
     bursts.push({ run: 2, client: b.clientID, start: startB, end: Y.getState(b.store, b.clientID), text: '123', label: 'run 2' })
     const expected: Record<string, string[]> = {
-      'Hello.a1b2c3': ['run 1 is split by run 2: "a1b2c"', 'run 2 is split by run 1: "1b2c3"'],
-      'Hello.1a2b3c': ['run 1 is split by run 2: "a2b3c"', 'run 2 is split by run 1: "1a2b3"'],
+      'Hello.a1b2c3': ['run 1 is split by run 2: "a«1»b«2»c"', 'run 2 is split by run 1: "1«b»2«c»3"'],
+      'Hello.1a2b3c': ['run 1 is split by run 2: "a«2»b«3»c"', 'run 2 is split by run 1: "1«a»2«b»3"'],
     }
     expect(checkBursts(a, bursts).sort()).toEqual(expected[text(a).toString()])
   })
@@ -79,6 +79,18 @@ describe('the monkey’s burst check', () => {
     sync()
     expect(text(b).toString()).toBe('Hello. abXYZcdef')
     expect(checkBursts(b, bursts)).toEqual([])
+  })
+
+  it('accepts a third person clicking into what the second typed into the first one’s words', () => {
+    const { a, b, text, sync, bursts, type } = twoPeople()
+    type(a, 1, ' abcdef', (i) => 6 + i)
+    sync()
+    type(b, 2, 'XY', (i) => 9 + i)
+    sync()
+    type(a, 3, '12', (i) => 10 + i)
+    sync()
+    expect(text(a).toString()).toBe('Hello. abX12Ycdef')
+    expect(checkBursts(a, bursts)).toEqual([])
   })
 
   it('does not count text recreated by someone else (a split, a paste) against a run', () => {

@@ -13,8 +13,8 @@ import { YLayout } from '../../../shared/yLayout.js'
  * - invented: read in clock order, they are a subsequence of what was typed (no letter doubled or made up);
  * - moved: in document order they come in the order typed;
  * - interleaved: within one text node, between a run's first and last character there is no character of
- *   another run, unless that other run began right next to this run's characters (someone clicked into the
- *   middle of it, which is theirs to do).
+ *   another run, unless that other run's first letter went in between them (someone put the caret in the middle
+ *   of the words, which is theirs to do).
  */
 
 export interface Burst {
@@ -34,6 +34,20 @@ interface Char {
   burst: Burst | undefined
 }
 
+/**
+ * One text node: its surviving characters in document order, and where every unit of its items stands
+ * (deleted characters and formatting markers included), to tell what lies between what.
+ */
+interface TextNode {
+  chars: Char[]
+  /** `client:clock` → position among all units of the node. */
+  slotOf: Map<string, number>
+  /** The position of each surviving character among all units. */
+  charSlots: number[]
+}
+
+const key = (client: number, clock: number) => `${client}:${clock}`
+
 function burstIndex(bursts: readonly Burst[]) {
   const byClient = new Map<number, Burst[]>()
   for (const burst of bursts) {
@@ -44,19 +58,23 @@ function burstIndex(bursts: readonly Burst[]) {
   return (client: number, clock: number): Burst | undefined => byClient.get(client)?.find((b) => clock >= b.start && clock < b.end)
 }
 
-/** The surviving characters of each text node, in document order. */
-function textNodes(doc: Y.Doc, burstOf: ReturnType<typeof burstIndex>): Char[][] {
-  const nodes: Char[][] = []
+function textNodes(doc: Y.Doc, burstOf: ReturnType<typeof burstIndex>): TextNode[] {
+  const nodes: TextNode[] = []
   const visit = (type: Y.XmlElement | Y.XmlFragment | Y.XmlText) => {
     if (type instanceof Y.XmlText) {
-      const chars: Char[] = []
+      const node: TextNode = { chars: [], slotOf: new Map(), charSlots: [] }
+      let slot = 0
       for (let item = type._start; item !== null; item = item.right) {
-        if (item.deleted || !(item.content instanceof Y.ContentString)) continue
         const { client, clock } = item.id
-        const text = item.content.str
-        for (let k = 0; k < text.length; k++) chars.push({ client, clock: clock + k, char: text[k]!, burst: burstOf(client, clock + k) })
+        const text = !item.deleted && item.content instanceof Y.ContentString ? item.content.str : null
+        for (let k = 0; k < item.length; k++, slot++) {
+          node.slotOf.set(key(client, clock + k), slot)
+          if (text === null) continue
+          node.chars.push({ client, clock: clock + k, char: text[k]!, burst: burstOf(client, clock + k) })
+          node.charSlots.push(slot)
+        }
       }
-      nodes.push(chars)
+      nodes.push(node)
       return
     }
     for (const child of type.toArray()) visit(child as Y.XmlElement | Y.XmlText)
@@ -65,7 +83,7 @@ function textNodes(doc: Y.Doc, burstOf: ReturnType<typeof burstIndex>): Char[][]
   return nodes
 }
 
-/** The item holding the character `id`, if the store still has it as an item. */
+/** The item holding the unit `id`, if the store still has it as an item. */
 function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
   try {
     const struct = Y.getItem(doc.store, id)
@@ -75,23 +93,20 @@ function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
   }
 }
 
-/** Skips formatting markers (someone's bold) to the nearest character on one side. */
-function nearestChar(item: Y.Item | null, side: 'left' | 'right'): Y.ID | null {
-  while (item && item.content instanceof Y.ContentFormat) item = item[side]
-  if (!item) return null
-  return side === 'left' ? Y.createID(item.id.client, item.id.clock + item.length - 1) : item.id
-}
-
-/** Whether run `intruder` began right next to a character of run `host` (someone clicked into it). */
-function beganInside(doc: Y.Doc, firstBurst: Burst, host: number, burstOf: ReturnType<typeof burstIndex>): boolean {
+/**
+ * Whether a run that begins with `firstBurst` was begun inside the slots `from`…`to` of `node`: its first letter
+ * went in right after or right before something that lies there (the person put the caret in there).
+ */
+function beganWithin(doc: Y.Doc, firstBurst: Burst, node: TextNode, from: number, to: number): boolean {
   const first = itemAt(doc, Y.createID(firstBurst.client, firstBurst.start))
   if (!first) return false
-  // The first character may have been merged into an item that started earlier: its left neighbour is then
-  // the character before it in that item.
-  const offset = firstBurst.start - first.id.clock
-  const left = offset > 0 ? Y.createID(first.id.client, firstBurst.start - 1) : first.origin ? nearestChar(itemAt(doc, first.origin), 'left') : null
-  const right = first.rightOrigin ? nearestChar(itemAt(doc, first.rightOrigin), 'right') : null
-  return [left, right].some((id) => id !== null && burstOf(id.client, id.clock)?.run === host)
+  // The first letter may have been merged into an item that started earlier: its left neighbour then is the
+  // unit before it in that item; merged items share their right origin.
+  const left = firstBurst.start > first.id.clock ? Y.createID(first.id.client, firstBurst.start - 1) : first.origin
+  return [left, first.rightOrigin].some((id) => {
+    const slot = id ? node.slotOf.get(key(id.client, id.clock)) : undefined
+    return slot !== undefined && slot >= from && slot <= to
+  })
 }
 
 /** Problems found, each saying which run and showing the text node. */
@@ -100,11 +115,14 @@ export function checkBursts(doc: Y.Doc, bursts: readonly Burst[]): string[] {
   const burstOf = burstIndex(bursts)
   const nodes = textNodes(doc, burstOf)
   const firstBurstOfRun = new Map<number, Burst>()
-  for (const burst of bursts) if (!firstBurstOfRun.has(burst.run) || firstBurstOfRun.get(burst.run)!.start > burst.start) firstBurstOfRun.set(burst.run, burst)
+  for (const burst of bursts) {
+    const known = firstBurstOfRun.get(burst.run)
+    if (burst.end > burst.start && (!known || known.start > burst.start)) firstBurstOfRun.set(burst.run, burst)
+  }
   const show = (chars: Char[]) => JSON.stringify(chars.map((c) => c.char).join(''))
 
   // Invented letters: each burst's surviving characters, in clock order, are a subsequence of its text.
-  const all = nodes.flat()
+  const all = nodes.flatMap((node) => node.chars)
   for (const burst of bursts) {
     const mine = all.filter((c) => c.burst === burst).sort((a, b) => a.clock - b.clock)
     let at = 0
@@ -132,7 +150,8 @@ export function checkBursts(doc: Y.Doc, bursts: readonly Burst[]): string[] {
   }
 
   // Interleaving, within each text node.
-  for (const chars of nodes) {
+  for (const node of nodes) {
+    const { chars } = node
     const runs = new Set(chars.flatMap((c) => (c.burst ? [c.burst.run] : [])))
     for (const run of runs) {
       const first = chars.findIndex((c) => c.burst?.run === run)
@@ -144,9 +163,15 @@ export function checkBursts(doc: Y.Doc, bursts: readonly Burst[]): string[] {
         if (other !== undefined && other !== run) intruders.add(other)
       }
       for (const other of intruders) {
-        if (beganInside(doc, firstBurstOfRun.get(other)!, run, burstOf)) continue
-        const label = (r: number) => firstBurstOfRun.get(r)!.label
-        problems.push(`${label(run)} is split by ${label(other)}: ${show(chars.slice(first, last + 1))}`)
+        const firstOfOther = firstBurstOfRun.get(other)
+        if (firstOfOther && beganWithin(doc, firstOfOther, node, node.charSlots[first]!, node.charSlots[last]!)) continue
+        const label = (r: number) => firstBurstOfRun.get(r)?.label ?? `run ${r}`
+        // The other run's letters in brackets: «abc».
+        const span = chars.slice(first, last + 1).map((c, i, all) => {
+          const theirs = (k: number) => all[k]?.burst?.run === other
+          return (theirs(i) && !theirs(i - 1) ? '«' : '') + c.char + (theirs(i) && !theirs(i + 1) ? '»' : '')
+        })
+        problems.push(`${label(run)} is split by ${label(other)}: ${JSON.stringify(span.join(''))}`)
       }
     }
   }

@@ -18,7 +18,7 @@ const PROBE = `window.__monkey = {
     const last = structs[structs.length - 1]
     return { client: doc.clientID, clock: last ? last.id.clock + last.length : 0 }
   },
-  /** Selects from a place (fractions of the document) over up to \`length\` characters of its block. */
+  /** Selects \`length\` characters of a block from a place (fractions of the document), or as many as it has. */
   place(blockFraction, offsetFraction, length) {
     const editor = this.editor()
     const doc = editor.state.doc
@@ -31,8 +31,11 @@ const PROBE = `window.__monkey = {
       return { from: editor.state.selection.from, to: editor.state.selection.to }
     }
     const size = block.content.size
-    const from = start + 1 + Math.min(size, Math.floor(offsetFraction * (size + 1)))
-    const to = Math.min(from + length, start + 1 + size)
+    // A selection that would run past the end of the block ends there instead (so the end of a paragraph,
+    // the hot spot, selects its last characters).
+    const end = start + 1 + size
+    const from = Math.max(start + 1, Math.min(start + 1 + Math.min(size, Math.floor(offsetFraction * (size + 1))), end - length))
+    const to = Math.min(from + length, end)
     editor.chain().focus().setTextSelection({ from, to }).run()
     return { from: editor.state.selection.from, to: editor.state.selection.to }
   },

@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { fixtureArticle } from '../../helpers/statementFixture.js'
 import { importOk } from '../../helpers/sourcesApi.js'
 import type { TestServer } from '../../helpers/testServer.js'
@@ -6,7 +7,7 @@ import { freshClient, storedJson, yDocJson } from '../../helpers/yDocJson.js'
 import { EDITOR } from '../chromium.js'
 import { blockTexts, describeDivergence, newErrors, openFreshDocument, settle, type Person } from '../coEdit.js'
 import { playSteps, type PageLog } from './actions.js'
-import { checkBursts } from './burstCheck.js'
+import { checkBursts, type Burst } from './burstCheck.js'
 import { installProbe } from './pageProbe.js'
 import type { MonkeyPlan } from './plan.js'
 
@@ -22,6 +23,8 @@ export interface SeedOutcome {
   warnings: string[]
   finalText: string[]
   durationMs: number
+  /** When typing was found apart: the final document (a Yjs update, base64) and the bursts, to study offline. */
+  evidence?: { update: string; bursts: Burst[] }
 }
 
 const SEED_PARAGRAPHS = ['We support the draft.', 'Public parks for all.', 'Schools need safe access.']
@@ -66,6 +69,7 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
 
   const settled = await settle(server, docId, people, 20_000)
   let finalText: string[] = []
+  let evidence: SeedOutcome['evidence']
   if (!settled.ok) problems.push(describeDivergence(settled.shown))
   else {
     finalText = blockTexts(settled.doc)
@@ -79,7 +83,10 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
     const reader = await freshClient(server.wsUrl, docId)
     try {
       if (JSON.stringify(yDocJson(reader.doc)) !== expected) problems.push('a second fresh client got another document')
-      problems.push(...checkBursts(reader.doc, logs.flatMap((log) => log.bursts)))
+      const bursts = logs.flatMap((log) => log.bursts)
+      const apart = checkBursts(reader.doc, bursts)
+      problems.push(...apart)
+      if (apart.length > 0) evidence = { update: Buffer.from(Y.encodeStateAsUpdate(reader.doc)).toString('base64'), bursts }
     } finally {
       reader.destroy()
     }
@@ -91,5 +98,5 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
   const counts: Record<string, number> = {}
   for (const log of logs) for (const [kind, n] of Object.entries(log.counts)) counts[kind] = (counts[kind] ?? 0) + n
   const warnings = people.flatMap(({ name, console }, i) => console.slice(warningMarks[i]).map((line) => `${name}: ${line}`))
-  return { seed: plan.seed, pages: plan.pages, actionsPerPage: plan.steps[0]?.length ?? 0, problems, counts, warnings, finalText, durationMs: Date.now() - started }
+  return { seed: plan.seed, pages: plan.pages, actionsPerPage: plan.steps[0]?.length ?? 0, problems, counts, warnings, finalText, durationMs: Date.now() - started, evidence }
 }
