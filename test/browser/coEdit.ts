@@ -84,22 +84,22 @@ export async function caretAtStartOf(page: Page, index: number): Promise<void> {
   await page.keyboard.press('Home')
 }
 
-export type Settled = { ok: true; doc: JSONContent } | { ok: false; shown: Record<string, string[]> }
+export type Settled = { ok: true; doc: JSONContent } | { ok: false; divergence: string }
 
 /**
  * Waits until every page's editor holds exactly the document a fresh y-websocket client receives from the
- * server. When that never happens, says what each page and the fresh client showed last.
+ * server. When that never happens, says how each page differed from it at the last look.
  */
 export async function settle(server: TestServer, docId: string, people: readonly Person[], timeoutMs = 10_000): Promise<Settled> {
   const client = await freshClient(server.wsUrl, docId)
-  let shown: Record<string, string[]> = {}
+  // Set inside the polled function; typed so TypeScript does not narrow it to null after the await.
+  let last = null as { shared: JSONContent; pages: JSONContent[] } | null
   try {
     const doc = await waitFor(
       async () => {
         const shared = yDocJson(client.doc)
         const pages = await Promise.all(people.map(({ page }) => editorJson(page)))
-        shown = { 'fresh client': blockTexts(shared) }
-        people.forEach(({ name }, i) => (shown[name] = blockTexts(pages[i]!)))
+        last = { shared, pages }
         const expected = JSON.stringify(shared)
         return pages.every((json) => JSON.stringify(json) === expected) ? shared : null
       },
@@ -107,15 +107,28 @@ export async function settle(server: TestServer, docId: string, people: readonly
     )
     return { ok: true, doc }
   } catch {
-    return { ok: false, shown }
+    return { ok: false, divergence: last ? describeDivergence(people, last.shared, last.pages) : 'no page could be read' }
   } finally {
     client.destroy()
   }
 }
 
-/** What went wrong in one round, for the test's failure message (all rounds run before the test fails). */
-export function describeDivergence(shown: Record<string, string[]>): string {
-  return `pages differ from the shared document: ${JSON.stringify(shown)}`
+/**
+ * How pages differ from the shared document: the blocks' texts when they differ, else the JSON of the first
+ * block that differs (a mark or a node the text does not show).
+ */
+function describeDivergence(people: readonly Person[], shared: JSONContent, pages: JSONContent[]): string {
+  const sharedBlocks = shared.content ?? []
+  const differing = people.flatMap(({ name }, i) => {
+    const page = pages[i]!
+    if (JSON.stringify(page) === JSON.stringify(shared)) return []
+    const texts = blockTexts(page)
+    if (JSON.stringify(texts) !== JSON.stringify(blockTexts(shared))) return [`${name} shows ${JSON.stringify(texts)}`]
+    const blocks = page.content ?? []
+    const index = blocks.findIndex((block, k) => JSON.stringify(block) !== JSON.stringify(sharedBlocks[k]))
+    return [`${name}'s block ${index} is ${JSON.stringify(blocks[index])} where the shared one is ${JSON.stringify(sharedBlocks[index])}`]
+  })
+  return `pages differ from the shared document ${JSON.stringify(blockTexts(shared))}: ${differing.join('; ')}`
 }
 
 /** Page errors raised since `marks` (one count per person), named by person. */

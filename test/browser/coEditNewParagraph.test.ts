@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
-import { blockTexts, caretAtEndOf, describeDivergence, editorJson, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle } from './coEdit.js'
+import { blockTexts, caretAtEndOf, editorJson, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle } from './coEdit.js'
 import { chromiumAvailable } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -32,7 +32,7 @@ describe.runIf(chromiumAvailable())('two people typing in a paragraph one of the
       const errors = newErrors(people, marks)
       if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
       if (!settled.ok) {
-        problems.push(`round ${round}: ${describeDivergence(settled.shown)}`)
+        problems.push(`round ${round}: ${settled.divergence}`)
         continue
       }
       const texts = blockTexts(settled.doc)

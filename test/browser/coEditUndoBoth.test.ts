@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
-import { blockTexts, caretAtEndOf, caretAtStartOf, describeDivergence, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
+import { blockTexts, caretAtEndOf, caretAtStartOf, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
 import { chromiumAvailable } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -48,7 +48,7 @@ describe.runIf(chromiumAvailable())('two people undoing in one paragraph', () =>
         await undo(person, UNDOS)
         const settled = await settle(server, docId, people)
         if (!settled.ok) {
-          problems.push(`round ${round}, after ${step}: ${describeDivergence(settled.shown)}`)
+          problems.push(`round ${round}, after ${step}: ${settled.divergence}`)
           break
         }
         const texts = blockTexts(settled.doc)

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
-import { blockTexts, caretAtEndOf, describeDivergence, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
+import { blockTexts, caretAtEndOf, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
 import { chromiumAvailable } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -34,7 +34,7 @@ async function undoOneSentence(bobTypes: boolean): Promise<void> {
     const errors = newErrors(people, marks)
     if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
     if (!settled.ok) {
-      problems.push(`round ${round}: ${describeDivergence(settled.shown)}`)
+      problems.push(`round ${round}: ${settled.divergence}`)
       continue
     }
     const texts = blockTexts(settled.doc)

@@ -5,7 +5,7 @@ import type { TestServer } from '../../helpers/testServer.js'
 import { waitFor } from '../../helpers/waitFor.js'
 import { freshClient, storedJson, yDocJson } from '../../helpers/yDocJson.js'
 import { EDITOR } from '../chromium.js'
-import { blockTexts, describeDivergence, newErrors, openFreshDocument, settle, type Person } from '../coEdit.js'
+import { blockTexts, newErrors, openFreshDocument, settle, type Person } from '../coEdit.js'
 import { playSteps, type PageLog } from './actions.js'
 import { checkBursts, type Burst } from './burstCheck.js'
 import { installProbe } from './pageProbe.js'
@@ -70,7 +70,7 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
   const settled = await settle(server, docId, people, 20_000)
   let finalText: string[] = []
   let evidence: SeedOutcome['evidence']
-  if (!settled.ok) problems.push(describeDivergence(settled.shown))
+  if (!settled.ok) problems.push(settled.divergence)
   else {
     finalText = blockTexts(settled.doc)
     const expected = JSON.stringify(settled.doc)
