@@ -31,12 +31,12 @@ export async function openPeople(server: TestServer, names: readonly string[]): 
       const context = await openBrowser()
       const page = context.pages()[0] ?? (await context.newPage())
       const errors = watchErrors(page)
-      const console: string[] = []
+      const logged: string[] = []
       page.on('console', (message) => {
-        if (message.type() === 'warning' || message.type() === 'error') console.push(`${message.type()}: ${message.text()}`)
+        if (message.type() === 'warning' || message.type() === 'error') logged.push(`${message.type()}: ${message.text()}`)
       })
       await openAs(context, `${server.url}/d/${docId}`, name)
-      return { name, page, errors, console }
+      return { name, page, errors, console: logged }
     }),
   )
 }

@@ -1,10 +1,10 @@
+import { join } from 'node:path'
 import type { JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 import { editorSchema } from '../../shared/editorSchema.js'
 import { YLayout } from '../../shared/yLayout.js'
-import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
-import { join } from 'node:path'
 import { connectClient, waitForSync } from './yClient.js'
 
 /**
