@@ -23,7 +23,7 @@ export interface SeedOutcome {
   warnings: string[]
   finalText: string[]
   durationMs: number
-  /** When typing was found apart: the final document (a Yjs update, base64) and the bursts, to study offline. */
+  /** When the seed failed: the shared final document (a Yjs update, base64) and the bursts, to study offline. */
   evidence?: { update: string; bursts: Burst[] }
 }
 
@@ -67,34 +67,32 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
     ),
   )
 
+  // Pages first (they may need a moment to catch up); the shared document's own checks run whatever they show.
   const settled = await settle(server, docId, people, 20_000)
-  let finalText: string[] = []
-  let evidence: SeedOutcome['evidence']
   if (!settled.ok) problems.push(settled.divergence)
-  else {
-    finalText = blockTexts(settled.doc)
-    const expected = JSON.stringify(settled.doc)
+  const reader = await freshClient(server.wsUrl, docId)
+  const bursts = logs.flatMap((log) => log.bursts)
+  const finalUpdate = Buffer.from(Y.encodeStateAsUpdate(reader.doc)).toString('base64')
+  const sharedDoc = yDocJson(reader.doc)
+  const shared = JSON.stringify(sharedDoc)
+  const finalText = blockTexts(sharedDoc)
+  try {
+    if (settled.ok && JSON.stringify(settled.doc) !== shared) problems.push('a second fresh client got another document than the first')
     let stored = ''
     try {
-      await waitFor(async () => (stored = JSON.stringify(await storedJson(server.dataDir, docId))) === expected, { timeoutMs: 10_000 })
+      await waitFor(async () => (stored = JSON.stringify(await storedJson(server.dataDir, docId))) === shared, { timeoutMs: 10_000 })
     } catch {
-      problems.push(`storage holds something else: ${stored} instead of ${expected}`)
+      problems.push(`storage holds something else: ${stored} instead of ${shared}`)
     }
-    const reader = await freshClient(server.wsUrl, docId)
-    try {
-      if (JSON.stringify(yDocJson(reader.doc)) !== expected) problems.push('a second fresh client got another document')
-      const bursts = logs.flatMap((log) => log.bursts)
-      const apart = checkBursts(reader.doc, bursts)
-      problems.push(...apart)
-      if (apart.length > 0) evidence = { update: Buffer.from(Y.encodeStateAsUpdate(reader.doc)).toString('base64'), bursts }
-    } finally {
-      reader.destroy()
-    }
+    problems.push(...checkBursts(reader.doc, bursts))
+  } finally {
+    reader.destroy()
   }
   problems.push(...newErrors(people, errorMarks).map((error) => `page error: ${error}`))
   // Still on the document's page (an action could have followed a link away).
   for (const { page, name } of people) if (!(await page.locator(EDITOR).count())) problems.push(`${name}'s page no longer shows the editor`)
 
+  const evidence = problems.length > 0 ? { update: finalUpdate, bursts } : undefined
   const counts: Record<string, number> = {}
   for (const log of logs) for (const [kind, n] of Object.entries(log.counts)) counts[kind] = (counts[kind] ?? 0) + n
   const warnings = people.flatMap(({ name, console }, i) => console.slice(warningMarks[i]).map((line) => `${name}: ${line}`))

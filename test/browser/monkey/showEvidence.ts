@@ -13,7 +13,7 @@ import type { SeedOutcome } from './runMonkey.js'
 const [file, seed] = process.argv.slice(2)
 if (!file || !seed) throw new Error('usage: npx tsx test/browser/monkey/showEvidence.ts <report.json> <seed>')
 const outcome = (JSON.parse(readFileSync(file, 'utf8')) as SeedOutcome[]).find((o) => String(o.seed) === seed)
-if (!outcome?.evidence) throw new Error(`no evidence for seed ${seed} in ${file} (only seeds whose typing came apart keep it)`)
+if (!outcome?.evidence) throw new Error(`no evidence for seed ${seed} in ${file} (only failing seeds keep it)`)
 
 const doc = new Y.Doc()
 Y.applyUpdate(doc, Buffer.from(outcome.evidence.update, 'base64'))
