@@ -38,26 +38,26 @@ describe.runIf(chromiumAvailable())('two people undoing in one paragraph', () =>
       await Promise.all([caretAtEndOf(alice.page, 0), caretAtStartOf(bob.page, 0)])
       await Promise.all([alice.page.keyboard.type(typedByAlice, { delay: KEY_DELAY_MS }), bob.page.keyboard.type(typedByBob, { delay: KEY_DELAY_MS })])
 
-      // Each undo is checked on the settled document: only the presser's words went, from the end backwards.
-      const steps: [string, Person, (parts: { bob: string; alice: string }) => boolean][] = [
-        [`Bob's ${UNDOS} undos`, bob, ({ bob: left, alice: kept }) => left !== typedByBob && kept === typedByAlice],
-        [`then Alice's ${UNDOS} undos`, alice, ({ alice: left }) => left !== typedByAlice],
-      ]
-      let bobAfterHisUndos = ''
-      for (const [step, person, expected] of steps) {
+      // Each person's undos are checked on the settled document: only the presser's words went (from the end).
+      const undoAndRead = async (person: Person, step: string): Promise<{ bob: string; alice: string } | null> => {
         await undo(person, UNDOS)
         const settled = await settle(server, docId, people)
         if (!settled.ok) {
           problems.push(`round ${round}, after ${step}: ${settled.divergence}`)
-          break
+          return null
         }
         const texts = blockTexts(settled.doc)
         const parts = texts.length === 1 ? isPrefixesAround(texts[0]!, typedByBob, typedByAlice) : null
-        if (!parts || !expected(parts) || (person === alice && parts.bob !== bobAfterHisUndos)) {
-          problems.push(`round ${round}, after ${step}: ${JSON.stringify(texts)}`)
-          break
-        }
-        bobAfterHisUndos = parts.bob
+        if (!parts) problems.push(`round ${round}, after ${step}: ${JSON.stringify(texts)}`)
+        return parts
+      }
+      const afterBob = await undoAndRead(bob, `Bob's ${UNDOS} undos`)
+      if (afterBob && (afterBob.alice !== typedByAlice || afterBob.bob === typedByBob)) {
+        problems.push(`round ${round}, Bob's undos took "${typedByBob.slice(afterBob.bob.length)}" of his and "${typedByAlice.slice(afterBob.alice.length)}" of Alice's`)
+      }
+      const afterAlice = afterBob && (await undoAndRead(alice, `then Alice's ${UNDOS} undos`))
+      if (afterBob && afterAlice && (afterAlice.bob !== afterBob.bob || afterAlice.alice === typedByAlice)) {
+        problems.push(`round ${round}, Alice's undos took "${typedByAlice.slice(afterAlice.alice.length)}" of hers and "${afterBob.bob.slice(afterAlice.bob.length)}" of Bob's`)
       }
       const errors = newErrors(people, marks)
       if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { Burst } from './burstCheck.js'
-import { focusEditor, pageClock, placeSelection } from './pageProbe.js'
+import { focusEditor, pageClock, placeSelection, textBeforeCaret } from './pageProbe.js'
 import type { MonkeyAction, Step } from './plan.js'
 
 /** What one page's run of its steps leaves behind for the final checks. */
@@ -9,6 +9,8 @@ export interface PageLog {
   bursts: Burst[]
   /** How often each kind of action ran, and how often one was skipped (and why): the document made it pointless. */
   counts: Record<string, number>
+  /** What the page showed when an action could not be done (the text before the caret when the picker stayed shut). */
+  notes: string[]
 }
 
 export interface PageActor {
@@ -79,6 +81,7 @@ async function perform(actor: PageActor, action: MonkeyAction, log: PageLog, run
         await page.keyboard.press('Enter')
       } catch {
         count('cite skipped: picker closed')
+        log.notes.push(`${actor.label}: no cite picker after typing "[@${actor.source.query}"; before the caret: ${JSON.stringify(await textBeforeCaret(page))}`)
         await page.keyboard.press('Escape')
       }
       return
@@ -93,7 +96,7 @@ async function perform(actor: PageActor, action: MonkeyAction, log: PageLog, run
 
 /** Plays one page's steps in order, with their pauses. */
 export async function playSteps(actor: PageActor, steps: readonly Step[]): Promise<PageLog> {
-  const log: PageLog = { bursts: [], counts: {} }
+  const log: PageLog = { bursts: [], counts: {}, notes: [] }
   const run = { id: actor.nextRunId() }
   let previous: MonkeyAction['kind'] | null = null
   for (const { pauseMs, action } of steps) {

@@ -1,4 +1,3 @@
-import type { JSONContent } from '@tiptap/core'
 import type { Page } from 'playwright-core'
 import { EDITOR } from '../chromium.js'
 import type { Place } from './plan.js'
@@ -40,7 +39,10 @@ const PROBE = `window.__monkey = {
     return { from: editor.state.selection.from, to: editor.state.selection.to }
   },
   focus() { this.editor().commands.focus() },
-  json() { return this.editor().getJSON() },
+  beforeCaret() {
+    const { $from } = this.editor().state.selection
+    return $from.parent.textBetween(Math.max(0, $from.parentOffset - 30), $from.parentOffset, undefined, '\ufffc')
+  },
 }`
 
 /** Installs the probe (again after each navigation). */
@@ -63,6 +65,7 @@ export async function focusEditor(page: Page): Promise<void> {
   await page.evaluate('window.__monkey.focus()')
 }
 
-export function pageJson(page: Page): Promise<JSONContent> {
-  return page.evaluate('window.__monkey.json()') as Promise<JSONContent>
+/** Up to 30 characters of the caret's block before the caret (an inline node shows as U+FFFC). */
+export function textBeforeCaret(page: Page): Promise<string> {
+  return page.evaluate('window.__monkey.beforeCaret()') as Promise<string>
 }

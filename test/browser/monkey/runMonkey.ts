@@ -21,6 +21,8 @@ export interface SeedOutcome {
   counts: Record<string, number>
   /** Warnings the pages logged meanwhile (the binding logs a re-render from the Y.Doc there). */
   warnings: string[]
+  /** What pages showed when an action could not be done (not failures: people collide). */
+  notes: string[]
   finalText: string[]
   durationMs: number
   /** When the seed failed: the shared final document (a Yjs update, base64) and the bursts, to study offline. */
@@ -62,7 +64,7 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
     people.map(({ page, name }, index) =>
       playSteps({ page, label: name, source: SOURCE, nextRunId: () => ++runIds }, plan.steps[index]!).catch((error: unknown): PageLog => {
         problems.push(`${name}'s actions stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-        return { bursts: [], counts: {} }
+        return { bursts: [], counts: {}, notes: [] }
       }),
     ),
   )
@@ -96,5 +98,5 @@ export async function runSeed(server: TestServer, everyone: readonly Person[], p
   const counts: Record<string, number> = {}
   for (const log of logs) for (const [kind, n] of Object.entries(log.counts)) counts[kind] = (counts[kind] ?? 0) + n
   const warnings = people.flatMap(({ name, console }, i) => console.slice(warningMarks[i]).map((line) => `${name}: ${line}`))
-  return { seed: plan.seed, pages: plan.pages, actionsPerPage: plan.steps[0]?.length ?? 0, problems, counts, warnings, finalText, durationMs: Date.now() - started, evidence }
+  return { seed: plan.seed, pages: plan.pages, actionsPerPage: plan.steps[0]?.length ?? 0, problems, counts, warnings, notes: logs.flatMap((log) => log.notes), finalText, durationMs: Date.now() - started, evidence }
 }
