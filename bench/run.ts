@@ -12,6 +12,8 @@
  *   --out DIR        where RESULTS.md and results-raw.json go (default: bench/ for a full run, bench/out/ for --quick)
  *   --report-only    only re-render RESULTS.md from the results-raw.json already in that folder
  *   --before REV     also run the Caucus server of commit REV (target caucus-before), for before/after figures
+ * `npm run bench -- monkey [--seeds N] [--from S] [--actions N] [--pages N]` runs the long co-editing monkey
+ * instead (bench/monkey.ts): a correctness run over many seeds, not a measurement.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -19,6 +21,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareBefore } from './before.js'
+import { runMonkeyBench } from './monkey.js'
 import { waitForQuietMachine } from './proc.js'
 import { renderTables, renderVerdicts, writeResults, type RawResults, type RunRecord } from './report.js'
 import { browserScenario } from './scenarios/browser.js'
@@ -37,6 +40,8 @@ const QUIET_WAIT_MS = 15_000
 const QUIET_BUSY_PCT = 30
 /** All the waiting for quiet in one run stops after this much, so a busy machine cannot stretch a run for ever. */
 const QUIET_BUDGET_MS = 5 * 60_000
+
+if (process.argv[2] === 'monkey') process.exit(runMonkeyBench(process.argv.slice(3)))
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,0 +1,137 @@
+import type { JSONContent } from '@tiptap/core'
+import type { Page } from 'playwright-core'
+import { seedParagraphs } from '../helpers/statementFixture.js'
+import { createDoc, type TestServer } from '../helpers/testServer.js'
+import { waitFor } from '../helpers/waitFor.js'
+import { freshClient, yDocJson } from '../helpers/yDocJson.js'
+import { EDITOR, openAs, openBrowser, watchErrors } from './chromium.js'
+
+/**
+ * Helpers for the co-editing tests of issue 13: people in separate Chromium profiles, a fresh document per
+ * round, and "settled" meaning every page shows exactly what a fresh y-websocket client gets from the server.
+ */
+
+export interface Person {
+  name: string
+  page: Page
+  /** Uncaught errors of the page (none is ever acceptable). */
+  errors: string[]
+  /** Console warnings and errors of the page (the binding logs a fallback re-render there); reported, not asserted. */
+  console: string[]
+}
+
+/** Typing speed of a quick typist: about 25 keys a second. */
+export const KEY_DELAY_MS = 40
+
+/** One Chromium profile per name, each having answered the name prompt on a throwaway document. */
+export async function openPeople(server: TestServer, names: readonly string[]): Promise<Person[]> {
+  const docId = await createDoc(server.url)
+  return Promise.all(
+    names.map(async (name) => {
+      const context = await openBrowser()
+      const page = context.pages()[0] ?? (await context.newPage())
+      const errors = watchErrors(page)
+      const logged: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') logged.push(`${message.type()}: ${message.text()}`)
+      })
+      await openAs(context, `${server.url}/d/${docId}`, name)
+      return { name, page, errors, console: logged }
+    }),
+  )
+}
+
+/** The editor's document, as ProseMirror JSON (Tiptap keeps the editor on its DOM element). */
+export function editorJson(page: Page): Promise<JSONContent> {
+  return page.locator(EDITOR).evaluate((element) => (element as HTMLElement & { editor: { getJSON(): unknown } }).editor.getJSON()) as Promise<JSONContent>
+}
+
+/** The plain text of each top-level block. */
+export function blockTexts(doc: JSONContent): string[] {
+  const text = (node: JSONContent): string => (node.text ?? '') + (node.content ?? []).map(text).join('')
+  return (doc.content ?? []).map(text)
+}
+
+/**
+ * A new document holding `paragraphs` (written by a stock client, as a colleague would, so it is in nobody's
+ * undo history), opened by everyone; resolves once every editor shows it.
+ */
+export async function openFreshDocument(server: TestServer, people: readonly Person[], paragraphs: readonly string[]): Promise<string> {
+  const { docId, writer } = await seedParagraphs(server, paragraphs.length, (i) => paragraphs[i]!)
+  writer.destroy()
+  const url = `${server.url}/d/${docId}`
+  await Promise.all(
+    people.map(async ({ page, name }) => {
+      await page.goto(url)
+      await page.locator(EDITOR).waitFor()
+      await waitFor(async () => JSON.stringify(blockTexts(await editorJson(page))) === JSON.stringify(paragraphs), {
+        message: `${name}'s editor to show the new document`,
+      })
+    }),
+  )
+  return docId
+}
+
+/** Puts the caret at the end of top-level paragraph `index`, as a person would (click it, press End). */
+export async function caretAtEndOf(page: Page, index: number): Promise<void> {
+  await page.locator(`${EDITOR} > p`).nth(index).click()
+  await page.keyboard.press('End')
+}
+
+/** Puts the caret at the start of top-level paragraph `index`. */
+export async function caretAtStartOf(page: Page, index: number): Promise<void> {
+  await page.locator(`${EDITOR} > p`).nth(index).click()
+  await page.keyboard.press('Home')
+}
+
+export type Settled = { ok: true; doc: JSONContent } | { ok: false; divergence: string }
+
+/**
+ * Waits until every page's editor holds exactly the document a fresh y-websocket client receives from the
+ * server. When that never happens, says how each page differed from it at the last look.
+ */
+export async function settle(server: TestServer, docId: string, people: readonly Person[], timeoutMs = 10_000): Promise<Settled> {
+  const client = await freshClient(server.wsUrl, docId)
+  // Set inside the polled function; typed so TypeScript does not narrow it to null after the await.
+  let last = null as { shared: JSONContent; pages: JSONContent[] } | null
+  try {
+    const doc = await waitFor(
+      async () => {
+        const shared = yDocJson(client.doc)
+        const pages = await Promise.all(people.map(({ page }) => editorJson(page)))
+        last = { shared, pages }
+        const expected = JSON.stringify(shared)
+        return pages.every((json) => JSON.stringify(json) === expected) ? shared : null
+      },
+      { timeoutMs, message: 'every page to show the shared document' },
+    )
+    return { ok: true, doc }
+  } catch {
+    return { ok: false, divergence: last ? describeDivergence(people, last.shared, last.pages) : 'no page could be read' }
+  } finally {
+    client.destroy()
+  }
+}
+
+/**
+ * How pages differ from the shared document: the blocks' texts when they differ, else the JSON of the first
+ * block that differs (a mark or a node the text does not show).
+ */
+function describeDivergence(people: readonly Person[], shared: JSONContent, pages: JSONContent[]): string {
+  const sharedBlocks = shared.content ?? []
+  const differing = people.flatMap(({ name }, i) => {
+    const page = pages[i]!
+    if (JSON.stringify(page) === JSON.stringify(shared)) return []
+    const texts = blockTexts(page)
+    if (JSON.stringify(texts) !== JSON.stringify(blockTexts(shared))) return [`${name} shows ${JSON.stringify(texts)}`]
+    const blocks = page.content ?? []
+    const index = blocks.findIndex((block, k) => JSON.stringify(block) !== JSON.stringify(sharedBlocks[k]))
+    return [`${name}'s block ${index} is ${JSON.stringify(blocks[index])} where the shared one is ${JSON.stringify(sharedBlocks[index])}`]
+  })
+  return `pages differ from the shared document ${JSON.stringify(blockTexts(shared))}: ${differing.join('; ')}`
+}
+
+/** Page errors raised since `marks` (one count per person), named by person. */
+export function newErrors(people: readonly Person[], marks: readonly number[]): string[] {
+  return people.flatMap(({ name, errors }, i) => errors.slice(marks[i]).map((error) => `${name}: ${error}`))
+}

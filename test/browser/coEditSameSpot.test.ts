@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startTestServer } from '../helpers/testServer.js'
+import { blockTexts, caretAtEndOf, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle } from './coEdit.js'
+import { chromiumAvailable } from './chromium.js'
+
+const clientDir = join(import.meta.dirname, '../../dist/client')
+const ROUNDS = 10
+const SEED = 'Hello world.'
+
+describe.runIf(chromiumAvailable())('two people typing at the same spot', () => {
+  it('keeps each person’s words together, the same for everyone', { timeout: 240_000 }, async () => {
+    const server = await startTestServer({ clientDir })
+    const people = await openPeople(server, ['Alice', 'Bob'])
+    const [alice, bob] = people as [(typeof people)[0], (typeof people)[0]]
+    const problems: string[] = []
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const docId = await openFreshDocument(server, people, [SEED])
+      const marks = people.map((person) => person.errors.length)
+      const typedByAlice = ` Alice${round} types here.`
+      const typedByBob = ` Bob${round} types too.`
+      await Promise.all([caretAtEndOf(alice.page, 0), caretAtEndOf(bob.page, 0)])
+      await Promise.all([alice.page.keyboard.type(typedByAlice, { delay: KEY_DELAY_MS }), bob.page.keyboard.type(typedByBob, { delay: KEY_DELAY_MS })])
+
+      const settled = await settle(server, docId, people)
+      const errors = newErrors(people, marks)
+      if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
+      if (!settled.ok) {
+        problems.push(`round ${round}: ${settled.divergence}`)
+        continue
+      }
+      const texts = blockTexts(settled.doc)
+      const allowed = [[SEED + typedByAlice + typedByBob], [SEED + typedByBob + typedByAlice]].map((t) => JSON.stringify(t))
+      if (!allowed.includes(JSON.stringify(texts))) problems.push(`round ${round}: ${JSON.stringify(texts)}`)
+    }
+    expect(problems, `${problems.length} of ${ROUNDS} rounds went wrong`).toEqual([])
+  })
+})

@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startTestServer } from '../helpers/testServer.js'
+import { blockTexts, caretAtEndOf, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
+import { chromiumAvailable } from './chromium.js'
+
+const clientDir = join(import.meta.dirname, '../../dist/client')
+const ROUNDS = 10
+const SEED = ['First paragraph.', 'Second paragraph.']
+
+/**
+ * Alice types a sentence at the end of the first paragraph and presses Ctrl+Z once; the whole sentence must go,
+ * as when she writes alone. Bob either types in the second paragraph all the while, or only watches.
+ */
+async function undoOneSentence(bobTypes: boolean): Promise<void> {
+  const server = await startTestServer({ clientDir })
+  const people = await openPeople(server, ['Alice', 'Bob'])
+  const [alice, bob] = people as [Person, Person]
+  const problems: string[] = []
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const docId = await openFreshDocument(server, people, SEED)
+    const marks = people.map((person) => person.errors.length)
+    const sentence = ` Alice${round} writes a whole sentence.`
+    // Bob's text is longer than Alice's: he is still typing when she presses Ctrl+Z.
+    const typedByBob = bobTypes ? ` Bob${round} keeps on typing in his own paragraph, on and on.` : ''
+    await Promise.all([caretAtEndOf(alice.page, 0), caretAtEndOf(bob.page, 1)])
+    const bobTyping = bob.page.keyboard.type(typedByBob, { delay: KEY_DELAY_MS })
+    await alice.page.keyboard.type(sentence, { delay: KEY_DELAY_MS })
+    await alice.page.keyboard.press('Control+z')
+    await bobTyping
+
+    const settled = await settle(server, docId, people)
+    const errors = newErrors(people, marks)
+    if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
+    if (!settled.ok) {
+      problems.push(`round ${round}: ${settled.divergence}`)
+      continue
+    }
+    const texts = blockTexts(settled.doc)
+    const expected = [SEED[0], SEED[1] + typedByBob]
+    if (JSON.stringify(texts) !== JSON.stringify(expected)) problems.push(`round ${round}: ${JSON.stringify(texts)}`)
+  }
+  expect(problems, `${problems.length} of ${ROUNDS} rounds went wrong`).toEqual([])
+}
+
+describe.runIf(chromiumAvailable())('one Ctrl+Z after a sentence', () => {
+  it('removes the whole sentence while someone types in another paragraph', { timeout: 240_000 }, () => undoOneSentence(true))
+  it('removes the whole sentence when the other person is idle', { timeout: 240_000 }, () => undoOneSentence(false))
+})
