@@ -94,4 +94,5 @@ test('thousands of malformed frames never hurt the server, the document or a wel
   expect(paragraphTexts(afterRestart.doc)).toEqual(goodTokens)
   expect([...afterRestart.doc.share.keys()]).toEqual([YLayout.richTextFragment])
   console.info(`fuzz: ${FRAMES} frames, server closes by code: ${JSON.stringify(Object.fromEntries(closeCodes))}`)
-})
+  // 3,000 round trips and as many connections: about 10 s on a quiet machine, several times that on a busy one.
+}, 120_000)
