@@ -1,4 +1,5 @@
 import { mergeAttributes, Node } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
 
 export interface CitationAttributes {
   /** Id of the source in the document's `sources` map. */
@@ -49,8 +50,33 @@ export const Citation = Node.create<CitationOptions>({
   inline: true,
   atom: true,
   // A citation carries no formatting: the Yjs binding stores marks only on text, so a bold citation would be
-  // bold on one page and plain everywhere else.
+  // bold on one page and plain everywhere else. (A node spec's `marks` is about its content; ProseMirror's
+  // addMark still marks the atom itself, so the plugin below takes them off.)
   marks: '',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('citationWithoutMarks'),
+        appendTransaction: (transactions, _oldState, newState) => {
+          // Only formatting steps and pasted citations can put marks on one: plain typing skips the scan.
+          const mayMark = transactions.some((transaction) =>
+            transaction.steps.some((step) => {
+              const json = step.toJSON() as { stepType?: string; slice?: { content?: unknown } }
+              return json.stepType?.toLowerCase().includes('mark') || JSON.stringify(json.slice?.content ?? '').includes(`"${this.name}"`)
+            }),
+          )
+          if (!mayMark) return null
+          const tr = newState.tr
+          newState.doc.descendants((node, pos) => {
+            if (node.type.name === this.name && node.marks.length > 0) tr.setNodeMarkup(pos, undefined, node.attrs, [])
+            return node.isBlock
+          })
+          return tr.docChanged ? tr : null
+        },
+      }),
+    ]
+  },
   selectable: true,
   draggable: false,
 

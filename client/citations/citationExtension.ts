@@ -10,7 +10,7 @@ export function createCitationExtension(store: SourcesStore) {
       return (props) => new CitationNodeView(props, store)
     },
     addProseMirrorPlugins() {
-      return [citationClipboardPlugin(store)]
+      return [...(this.parent?.() ?? []), citationClipboardPlugin(store)]
     },
   })
 }
