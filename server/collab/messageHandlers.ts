@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/collabProtocol.js'
 import type { Connection } from './Connection.js'
+import { encodeAccessMessage } from '../../shared/accessNotice.js'
 import { encodeSavedMessage } from '../../shared/savedState.js'
 import { encodeAwarenessMessage } from './messages.js'
 import { sendSyncStep1 } from './greeting.js'
@@ -81,11 +82,17 @@ function handleSavedSubscription({ room, connection }: MessageContext): void {
   connection.send(encodeSavedMessage(room.savedState))
 }
 
+function handleAccessSubscription({ connection }: MessageContext): void {
+  connection.wantsAccessNotices = true
+  connection.send(encodeAccessMessage(connection.access))
+}
+
 const handlers: Partial<Record<number, MessageHandler>> = {
   [MessageType.sync]: handleSync,
   [MessageType.awareness]: handleAwareness,
   [MessageType.queryAwareness]: handleQueryAwareness,
   [MessageType.saved]: handleSavedSubscription,
+  [MessageType.access]: handleAccessSubscription,
 }
 
 /**
