@@ -1,11 +1,77 @@
 import { resolve } from 'node:path'
 
+/** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
+export type SignupMode = 'open' | 'invite'
+
+/** Everything that decides who may do what, and how much of it: accounts, origins, limits. */
+export interface SecuritySettings {
+  /** The server's public origin (`https://caucus.example.org`); null: `http://HOST:PORT` once listening. */
+  origin: string | null
+  /** More origins allowed to call the API and open websockets (a reverse proxy's, the vite dev server's). */
+  extraOrigins: string[]
+  signup: SignupMode
+  /** How long a sign-in lasts. */
+  sessionDays: number
+  /** Largest request body on every route but the sources import. */
+  maxBodyBytes: number
+  /** Largest CSL-JSON import (`POST /api/docs/:id/sources`). */
+  maxImportBytes: number
+  /** HTTP requests that change something, per minute, per account (or per address when signed out). */
+  writesPerMinute: number
+  /** HTTP requests that only read, per minute, per account (or per address when signed out). */
+  readsPerMinute: number
+  /** Failed sign-ins per account in 15 minutes before its sign-ins are refused for the rest of the window. */
+  loginFailuresPerAccount: number
+  /** Failed sign-ins per address in an hour before that address's sign-ins are refused. */
+  loginFailuresPerAddress: number
+  /** Take the client address from `X-Forwarded-For` (only behind a reverse proxy that sets it). */
+  trustProxy: boolean
+}
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  origin: null,
+  extraOrigins: [],
+  signup: 'invite',
+  sessionDays: 30,
+  maxBodyBytes: 64 * 1024,
+  maxImportBytes: 5 * 1024 * 1024,
+  writesPerMinute: 120,
+  readsPerMinute: 1200,
+  loginFailuresPerAccount: 5,
+  loginFailuresPerAddress: 30,
+  trustProxy: false,
+}
+
 export interface Config {
   port: number
   host: string
   dataDir: string
   /** Where the built client lives. */
   clientDir: string
+  security: SecuritySettings
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`)
+  return value
+}
+
+/** An origin as browsers send it (`scheme://host[:port]`, no path), or an error naming the variable. */
+export function normalizeOrigin(raw: string, name: string): string {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new Error(`${name} must be an origin such as https://caucus.example.org, got "${raw}".`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must start with http:// or https://, got "${raw}".`)
+  if (url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new Error(`${name} must be an origin without a path, got "${raw}".`)
+  }
+  return url.origin
 }
 
 /** Reads configuration from environment variables (documented in the README). */
@@ -14,10 +80,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}".`)
   }
+  const signup = env.CAUCUS_SIGNUP || 'invite'
+  if (signup !== 'open' && signup !== 'invite') throw new Error(`CAUCUS_SIGNUP must be "open" or "invite", got "${signup}".`)
+  const d = DEFAULT_SECURITY
   return {
     port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.CAUCUS_DATA_DIR || './data'),
     clientDir: resolve(env.CAUCUS_CLIENT_DIR || './dist/client'),
+    security: {
+      origin: env.CAUCUS_ORIGIN ? normalizeOrigin(env.CAUCUS_ORIGIN, 'CAUCUS_ORIGIN') : null,
+      extraOrigins: (env.CAUCUS_ORIGINS ?? '')
+        .split(',')
+        .filter((origin) => origin.trim() !== '')
+        .map((origin) => normalizeOrigin(origin, 'CAUCUS_ORIGINS')),
+      signup,
+      sessionDays: wholeNumber(env, 'CAUCUS_SESSION_DAYS', d.sessionDays),
+      maxBodyBytes: wholeNumber(env, 'CAUCUS_MAX_BODY_BYTES', d.maxBodyBytes),
+      maxImportBytes: wholeNumber(env, 'CAUCUS_MAX_IMPORT_BYTES', d.maxImportBytes),
+      writesPerMinute: wholeNumber(env, 'CAUCUS_RATE_WRITES', d.writesPerMinute),
+      readsPerMinute: wholeNumber(env, 'CAUCUS_RATE_READS', d.readsPerMinute),
+      loginFailuresPerAccount: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ACCOUNT', d.loginFailuresPerAccount),
+      loginFailuresPerAddress: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ADDRESS', d.loginFailuresPerAddress),
+      trustProxy: env.CAUCUS_TRUST_PROXY === '1' || env.CAUCUS_TRUST_PROXY === 'true',
+    },
   }
 }

@@ -3,19 +3,36 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { MAX_FRAME_BYTES } from '../shared/collabProtocol.js'
 import { createApp } from './app.js'
-import { openAccessPolicy, type AccessPolicy } from './collab/access.js'
+import { Accounts } from './auth/Accounts.js'
+import type { AccountStore } from './auth/AccountStore.js'
+import { collabAccessPolicy } from './auth/collabAccessPolicy.js'
+import { DocumentPolicy } from './auth/DocumentPolicy.js'
+import { SqliteAccountStore } from './auth/SqliteAccountStore.js'
+import type { AccessPolicy } from './collab/access.js'
 import { collabUpgradeHandler } from './collab/collabUpgrade.js'
 import { CollabServer, type CollabServerOptions } from './collab/CollabServer.js'
 import { startHeartbeat } from './collab/wsSocket.js'
+import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
+import type { RateLimiterFactory } from './http/RateLimiter.js'
+import { SiteOrigins } from './http/SiteOrigins.js'
+import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
+
+/** Open connections are also re-checked on this interval, so an expired sign-in does not stay connected. */
+const ACCESS_RECHECK_INTERVAL_MS = 60_000
 
 export interface ListenOptions {
   storage: Storage
+  /** Accounts and memberships; by default in the SQLite storage's own file. */
+  accountStore?: AccountStore
   port: number
   host: string
   clientDir?: string
-  /** Who may open which document; defaults to "anyone may edit any live document". */
-  accessPolicy?: AccessPolicy
+  /** Origins, sign-up, limits; the defaults are `DEFAULT_SECURITY`. */
+  security?: Partial<SecuritySettings>
+  /** Wraps the websocket's access policy (tests use it to make the collaboration server refuse for a while). */
+  wrapAccessPolicy?: (policy: AccessPolicy) => AccessPolicy
+  rateLimiter?: RateLimiterFactory
   collab?: CollabServerOptions
   /** How often dead peers are looked for (a peer is dropped after two silent intervals). */
   heartbeatMs?: number
@@ -25,29 +42,53 @@ export interface RunningServer {
   url: string
   port: number
   collab: CollabServer
+  accounts: Accounts
+  site: SiteOrigins
   /** Saves every open document, closes every connection, stops listening, closes storage. */
   close(): Promise<void>
 }
 
+function defaultAccountStore(storage: Storage): AccountStore {
+  if (storage instanceof SqliteStorage) return new SqliteAccountStore(storage.database)
+  throw new Error('listen: this storage keeps no accounts; pass an accountStore.')
+}
+
 /** Starts the HTTP + websocket server; resolves once it is listening. */
 export async function listen(options: ListenOptions): Promise<RunningServer> {
-  const collab = new CollabServer(options.storage, options.collab)
-  const app = createApp({ storage: options.storage, collab, clientDir: options.clientDir })
+  const security: SecuritySettings = { ...DEFAULT_SECURITY, ...options.security }
+  const site = new SiteOrigins(security.origin, security.extraOrigins)
+  const accounts = new Accounts(options.accountStore ?? defaultAccountStore(options.storage), security)
+  const policy = new DocumentPolicy(options.storage, accounts.store)
+  const basePolicy = collabAccessPolicy(accounts, policy, site)
+  const accessPolicy = options.wrapAccessPolicy?.(basePolicy) ?? basePolicy
+  const collab = new CollabServer(options.storage, { ...options.collab, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
+  // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
+  const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
+  const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)
+  recheckTimer.unref()
+
+  const app = createApp({ storage: options.storage, collab, accounts, site, security, policy, rateLimiter: options.rateLimiter, clientDir: options.clientDir })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   const stopHeartbeat = startHeartbeat(() => wss.clients, options.heartbeatMs ?? 15_000)
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server, address: info }))
     server.once('error', reject)
-    server.on('upgrade', collabUpgradeHandler(wss, collab, options.accessPolicy ?? openAccessPolicy(options.storage)))
+    server.on('upgrade', collabUpgradeHandler(wss, collab, accessPolicy))
   })
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address
+  const url = `http://${hostForUrl}:${address.port}`
+  site.useListeningAddress(url)
 
   return {
-    url: `http://${hostForUrl}:${address.port}`,
+    url,
     port: address.port,
     collab,
+    accounts,
+    site,
     close: async () => {
+      stopFollowing()
+      clearInterval(recheckTimer)
       stopHeartbeat()
       await collab.close()
       for (const ws of wss.clients) ws.terminate()

@@ -7,8 +7,12 @@ import { SqliteStorage } from './storage/SqliteStorage.js'
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = new SqliteStorage(join(config.dataDir, 'caucus.sqlite'))
-  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir })
+  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security })
   console.log(`Caucus is running at ${server.url}  (data: ${config.dataDir})`)
+  if (config.security.origin === null && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    console.warn(`CAUCUS_ORIGIN is not set: only requests addressed to ${server.site.primary} are answered. Set it to the address people use.`)
+  }
+  if (await server.accounts.firstAccountNeeded()) console.log(`No account yet: open ${server.site.primary} to create the first (admin) account.`)
 
   let stopping = false
   const stop = async (signal: string) => {

@@ -10,6 +10,17 @@ export interface DocumentInfo {
   updatedAt: string
   /** Set when the document is in the trash. */
   deletedAt: string | null
+  /** The signed-in person's role on it (every answer of the documents API carries it). */
+  role?: DocumentRole
+}
+
+/** A person's role on a document: owners share and trash it, editors write and rename, viewers read. */
+export type DocumentRole = 'owner' | 'editor' | 'viewer'
+
+/** `GET /api/docs` answer: one page of documents; pass `nextCursor` as `?cursor=` for the next (null: last page). */
+export interface DocumentsPage {
+  documents: DocumentInfo[]
+  nextCursor: string | null
 }
 
 /** The one shape of every API error. */

@@ -2,10 +2,11 @@ import { Hono } from 'hono'
 import { displayTitle } from '../../shared/documentTitle.js'
 import { EXPORT_STYLES, FURTHER_READING_OPTIONS, type ExportStyle } from '../../shared/export/exportOptions.js'
 import { safeFilename } from '../../shared/export/safeFilename.js'
-import type { CollabServer } from '../collab/CollabServer.js'
-import type { Storage } from '../storage/Storage.js'
 import { ApiError } from './ApiError.js'
-import { inRoom, requireLiveRecord } from './liveDocument.js'
+import type { ApiDeps } from './apiDeps.js'
+import type { AppEnv } from './appEnv.js'
+import { requireLiveDocumentAccess } from './documentAccess.js'
+import { inRoom } from './liveDocument.js'
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined || value === '') return fallback
@@ -23,13 +24,13 @@ export function attachmentHeader(filename: string): string {
  * `GET /api/docs/:id/export.md?style=notes|pandoc&furtherReading=cited|all|none&frontMatter=1`: the
  * statement as markdown, read from its live room (so edits not yet written are included).
  */
-export function exportRoutes(storage: Storage, collab: CollabServer): Hono {
-  const routes = new Hono()
+export function exportRoutes({ collab, policy }: ApiDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
   routes.get('/:id/export.md', async (c) => {
+    const { record } = await requireLiveDocumentAccess(c, policy, c.req.param('id'), 'read', 'export it')
     const style = pick<ExportStyle>(c.req.query('style'), EXPORT_STYLES, 'notes', 'style')
     const furtherReading = pick(c.req.query('furtherReading'), FURTHER_READING_OPTIONS, 'cited', 'furtherReading')
     const frontMatter = ['1', 'true'].includes(c.req.query('frontMatter') ?? '')
-    const record = await requireLiveRecord(storage, c.req.param('id'), 'export it')
     // Loaded on first use: the serializer brings ProseMirror and markdown-it, which a server that never
     // exports should not pay for in start-up time and memory.
     const { exportMarkdown } = await import('../../shared/export/exportMarkdown.js')

@@ -1,33 +1,30 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { ApiIssue, SourcesImportResult } from '../../shared/apiTypes.js'
 import { displayTitle } from '../../shared/documentTitle.js'
 import { importSources, readSources, validateCslImport, type ImportItemError } from '../../shared/sources/index.js'
-import type { CollabServer } from '../collab/CollabServer.js'
 import { API_ORIGIN } from '../collab/origins.js'
-import type { DocumentRecord, Storage } from '../storage/Storage.js'
+import type { DocumentRecord } from '../storage/Storage.js'
 import { ApiError } from './ApiError.js'
-import { inRoom, requireLiveRecord } from './liveDocument.js'
+import type { ApiDeps } from './apiDeps.js'
+import type { AppEnv } from './appEnv.js'
+import { requireLiveDocumentAccess } from './documentAccess.js'
+import { inRoom } from './liveDocument.js'
 import { readJsonBody } from './validation.js'
-
-/** Largest CSL-JSON import accepted; a statement's sources are a few hundred kilobytes at most. */
-export const MAX_SOURCES_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** How many refused items the error message spells out (all of them are in `items`). */
 const ITEMS_IN_MESSAGE = 3
 
 /**
  * `/api/docs/:id/sources`: the document's sources as a CSL-JSON array (GET), and a CSL-JSON import (POST).
- * Both go through the document's live room, so connected editors see an import at once.
+ * Both go through the document's live room, so connected editors see an import at once. Any member may read
+ * them; importing is for owners and editors. The body limit (5 MB by default) is set in `http/bodyLimits.ts`.
  */
-export function sourcesRoutes(storage: Storage, collab: CollabServer): Hono {
-  const routes = new Hono()
-
-  const requireLiveDocument = (id: string) => requireLiveRecord(storage, id, 'read or change its sources')
+export function sourcesRoutes({ collab, policy }: ApiDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
 
   routes.get('/:id/sources', async (c) => {
-    const record = await requireLiveDocument(c.req.param('id'))
+    const { record } = await requireLiveDocumentAccess(c, policy, c.req.param('id'), 'read', 'read its sources')
     const items = await inRoom(collab, record.id, (room) => readSources(room.doc))
     // Live data: a cached copy would hide what colleagues added since.
     c.header('cache-control', 'no-store')
@@ -35,22 +32,13 @@ export function sourcesRoutes(storage: Storage, collab: CollabServer): Hono {
     return c.json(items)
   })
 
-  routes.post(
-    '/:id/sources',
-    bodyLimit({
-      maxSize: MAX_SOURCES_IMPORT_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `An import may be at most ${MAX_SOURCES_IMPORT_BYTES / 1024 / 1024} MB; split the file and import the parts.`)
-      },
-    }),
-    async (c) => {
-      const record = await requireLiveDocument(c.req.param('id'))
-      const checked = validateCslImport(await readJsonBody(c, z.unknown()))
-      if (!checked.ok) throw importRefused(checked.message, checked.errors)
-      const outcome: SourcesImportResult = await inRoom(collab, record.id, (room) => importSources(room.doc, checked.items, API_ORIGIN))
-      return c.json(outcome, 201)
-    },
-  )
+  routes.post('/:id/sources', async (c) => {
+    const { record } = await requireLiveDocumentAccess(c, policy, c.req.param('id'), 'edit', 'change its sources')
+    const checked = validateCslImport(await readJsonBody(c, z.unknown()))
+    if (!checked.ok) throw importRefused(checked.message, checked.errors)
+    const outcome: SourcesImportResult = await inRoom(collab, record.id, (room) => importSources(room.doc, checked.items, API_ORIGIN))
+    return c.json(outcome, 201)
+  })
 
   return routes
 }

@@ -1,6 +1,6 @@
 import type { CloseCodeName } from '../../shared/closeCodes.js'
 import type { Storage } from '../storage/Storage.js'
-import type { Access } from './access.js'
+import type { Access, AccessDecision, CollabPrincipal } from './access.js'
 import type { CollabSocket } from './CollabSocket.js'
 import { Connection } from './Connection.js'
 import { handleMessage } from './messageHandlers.js'
@@ -22,6 +22,17 @@ export interface CollabServerOptions {
   log?: (message: string, error?: unknown) => void
   /** How many refused connections are logged (the rest are counted). */
   refusalLog?: RefusalLogOptions
+  /**
+   * Decides again for an open connection (see AccessPolicy.recheck); without it `recheckAccess` does nothing.
+   * `listen.ts` passes the server's policy.
+   */
+  recheckAccess?: (docId: string, principal: CollabPrincipal) => Promise<AccessDecision>
+}
+
+/** Which open connections to re-check: those to one document, those of one account, or both at once. */
+export interface AccessScope {
+  docId?: string
+  userId?: string
 }
 
 /**
@@ -36,8 +47,10 @@ export class CollabServer {
   private readonly openConnections = new Set<Connection>()
   private readonly refusals: RefusalLog
   private closing = false
+  private readonly recheck: CollabServerOptions['recheckAccess']
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
+    this.recheck = options.recheckAccess
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.refusals = new RefusalLog(this.log, options.refusalLog)
     this.rooms = new RoomRegistry(storage, {
@@ -48,9 +61,9 @@ export class CollabServer {
     })
   }
 
-  /** Attaches an accepted socket (access already decided) to its document's room. */
-  connect(socket: CollabSocket, docId: string, access: Access): SocketEvents {
-    const connection = new Connection(socket, docId, access)
+  /** Attaches an accepted socket (access already decided, for this principal) to its document's room. */
+  connect(socket: CollabSocket, docId: string, access: Access, principal: CollabPrincipal): SocketEvents {
+    const connection = new Connection(socket, docId, access, principal)
     if (this.closing) {
       connection.close('serverShuttingDown')
       return { onMessage: () => {}, onClose: () => {} }
@@ -121,6 +134,34 @@ export class CollabServer {
     for (const connection of this.openConnections) {
       if (connection.docId === docId) connection.close(code)
     }
+  }
+
+  /**
+   * Decides access again for the open connections in `scope` (all of them when it is empty): a connection
+   * that lost access is closed with the policy's code, one whose role changed gets its new access at once.
+   * The auth layer calls this whenever members, roles, links, tokens or sign-ins change.
+   */
+  async recheckAccess(scope: AccessScope = {}): Promise<void> {
+    const recheck = this.recheck
+    if (!recheck) return
+    const affected = [...this.openConnections].filter(
+      (connection) => (scope.docId === undefined || connection.docId === scope.docId) && (scope.userId === undefined || connection.principal.userId === scope.userId),
+    )
+    await Promise.all(
+      affected.map(async (connection) => {
+        let decision: AccessDecision
+        try {
+          decision = await recheck(connection.docId, connection.principal)
+        } catch (error) {
+          // Failing closed: the client reconnects (a retryable code) and is decided afresh.
+          this.log(`re-checking access of connection ${connection.number} to ${connection.docId} failed`, error)
+          decision = { allow: false, close: 'storageUnavailable' }
+        }
+        if (connection.isClosed) return
+        if (decision.allow) connection.setAccess(decision.access)
+        else connection.close(decision.close)
+      }),
+    )
   }
 
   get connectionCount(): number {

@@ -1,5 +1,6 @@
+import { encodeAccessMessage } from '../../shared/accessNotice.js'
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
-import type { Access } from './access.js'
+import type { Access, CollabPrincipal } from './access.js'
 import type { CollabSocket } from './CollabSocket.js'
 
 /** A peer that queues more than this without reading is dropped rather than letting memory grow. */
@@ -7,23 +8,42 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
 let nextConnectionNumber = 1
 
-/** One client's socket inside a room: guarded sends, its access, and the awareness ids it controls. */
+/** One client's socket inside a room: guarded sends, who it is, its access, and the awareness ids it controls. */
 export class Connection {
   readonly number = nextConnectionNumber++
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>()
   /** Whether the client asked for "saved" acknowledgements. */
   wantsSavedAcks = false
+  /** Whether the client asked to be told its access (and changes to it). */
+  wantsAccessNotices = false
   /** The server has not yet sent this client its sync step 1 (see greeting.ts). */
   owesSyncStep1 = false
   private closed = false
   private closedWith: CloseCodeName | null = null
+  private currentAccess: Access
 
   constructor(
     private readonly socket: CollabSocket,
     readonly docId: string,
-    readonly access: Access,
-  ) {}
+    access: Access,
+    /** The account on the other end, as the server authenticated it. */
+    readonly principal: CollabPrincipal,
+  ) {
+    this.currentAccess = access
+  }
+
+  /** What this connection may do now (it changes when the person's role changes). */
+  get access(): Access {
+    return this.currentAccess
+  }
+
+  /** Applies a re-checked access; a client that subscribed is told. */
+  setAccess(access: Access): void {
+    if (access === this.currentAccess) return
+    this.currentAccess = access
+    if (this.wantsAccessNotices) this.send(encodeAccessMessage(access))
+  }
 
   get isClosed(): boolean {
     return this.closed || !this.socket.isOpen

@@ -1,10 +1,21 @@
 import type { CloseCodeName } from '../../shared/closeCodes.js'
-import { isValidDocId } from '../../shared/docId.js'
-import type { Storage } from '../storage/Storage.js'
 
 export type Access = 'read' | 'write'
 
-export type AccessDecision = { allow: true; access: Access } | { allow: false; close: CloseCodeName }
+/** Who is on the other end of a connection, as decided by the server (never taken from the client). */
+export interface CollabPrincipal {
+  userId: string
+  /** The account's name: what presence shows. */
+  name: string
+  /** The account's colour (derived from its id). */
+  colour: string
+  /** Which session or access token opened the connection: revoking it closes the connection. */
+  credential: { kind: 'session' | 'token'; id: string }
+}
+
+export type AccessDecision =
+  | { allow: true; access: Access; principal: CollabPrincipal }
+  | { allow: false; close: CloseCodeName }
 
 export interface AccessRequest {
   docId: string
@@ -12,18 +23,13 @@ export interface AccessRequest {
 }
 
 /**
- * The single place where the server decides who may open a document and whether they may write, before the
- * websocket is accepted and before any byte is sent. Accounts and roles plug in by replacing this function.
+ * Who may open a document and whether they may write, decided before the websocket is accepted and before
+ * any byte is sent, and decided again for open connections when access changes (a member removed, a role
+ * lowered, a link, token or sign-in revoked). The implementation is `server/auth/collabAccessPolicy.ts`,
+ * which asks the server's one document access policy.
  */
-export type AccessPolicy = (request: AccessRequest) => Promise<AccessDecision>
-
-/** Anyone may edit any existing document that is not in the trash. */
-export function openAccessPolicy(storage: Storage): AccessPolicy {
-  return async ({ docId }) => {
-    if (!isValidDocId(docId)) return { allow: false, close: 'invalidDocId' }
-    const record = await storage.getDocument(docId)
-    if (!record) return { allow: false, close: 'documentNotFound' }
-    if (record.deletedAt !== null) return { allow: false, close: 'documentDeleted' }
-    return { allow: true, access: 'write' }
-  }
+export interface AccessPolicy {
+  decide(request: AccessRequest): Promise<AccessDecision>
+  /** The decision now for a connection already open with these credentials. */
+  recheck(docId: string, principal: CollabPrincipal): Promise<AccessDecision>
 }

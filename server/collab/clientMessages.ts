@@ -21,6 +21,7 @@ export type ClientMessage =
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
   | { kind: 'savedSubscription' }
+  | { kind: 'accessSubscription' }
 
 type Reader = (decoder: decoding.Decoder) => ClientMessage
 
@@ -68,6 +69,7 @@ const readers: Partial<Record<number, Reader>> = {
   [MessageType.awareness]: readAwareness,
   [MessageType.queryAwareness]: () => ({ kind: 'queryAwareness' }),
   [MessageType.saved]: () => ({ kind: 'savedSubscription' }),
+  [MessageType.access]: () => ({ kind: 'accessSubscription' }),
 }
 
 /**

@@ -19,7 +19,7 @@ const PATH_PREFIX = `${COLLAB_PATH}/`
  * which the benchmark showed in memory per room and CPU per message. Plain HTTP on this path gets a 426 from
  * the Hono app.
  */
-export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer, decideAccess: AccessPolicy) {
+export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer, policy: AccessPolicy) {
   return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?', 1)[0]!
     if (!path.startsWith(PATH_PREFIX)) {
@@ -35,7 +35,7 @@ export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer,
     // A socket that fails while access is decided is simply dropped.
     const ignoreError = () => socket.destroy()
     socket.on('error', ignoreError)
-    void decide(decideAccess, docId, request).then((decision) => {
+    void decide(policy, docId, request).then((decision) => {
       socket.off('error', ignoreError)
       if (socket.destroyed) return
       wss.handleUpgrade(request, socket, head, (ws) => accept(collab, ws, docId, decision))
@@ -43,13 +43,13 @@ export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer,
   }
 }
 
-async function decide(decideAccess: AccessPolicy, docId: string, request: IncomingMessage): Promise<AccessDecision> {
+async function decide(policy: AccessPolicy, docId: string, request: IncomingMessage): Promise<AccessDecision> {
   try {
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
     }
-    return await decideAccess({ docId, headers })
+    return await policy.decide({ docId, headers })
   } catch (error) {
     console.error('[collab] access check failed', error)
     return { allow: false, close: 'storageUnavailable' }
@@ -61,7 +61,7 @@ function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: Ac
     ws.close(CloseCode[decision.close], decision.close)
     return
   }
-  const events = collab.connect(wsCollabSocket(ws), docId, decision.access)
+  const events = collab.connect(wsCollabSocket(ws), docId, decision.access, decision.principal)
   // ws hands binary frames over as Buffers (Uint8Arrays): no copy on the way in.
   ws.on('message', (data: RawData, isBinary: boolean) => {
     events.onMessage(isBinary ? toUint8Array(data) : data.toString())

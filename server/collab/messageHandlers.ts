@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
+import { encodeAccessMessage } from '../../shared/accessNotice.js'
 import { MessageType } from '../../shared/collabProtocol.js'
 import { encodeSavedMessage } from '../../shared/savedState.js'
 import { decodeClientMessage, type ClientMessage } from './clientMessages.js'
@@ -35,6 +36,10 @@ const handlers: Handlers = {
   savedSubscription(room, connection) {
     connection.wantsSavedAcks = true
     connection.send(encodeSavedMessage(room.savedState))
+  },
+  accessSubscription(_room, connection) {
+    connection.wantsAccessNotices = true
+    connection.send(encodeAccessMessage(connection.access))
   },
 }
 

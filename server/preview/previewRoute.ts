@@ -2,9 +2,10 @@ import type { Context } from 'hono'
 import { stream } from 'hono/streaming'
 import { isValidDocId } from '../../shared/docId.js'
 import { toInfo } from '../api/documentsRoutes.js'
+import type { AppEnv } from '../api/appEnv.js'
+import type { DocumentPolicy } from '../auth/DocumentPolicy.js'
 import type { CollabServer } from '../collab/CollabServer.js'
 import { withRoom } from '../collab/withRoom.js'
-import type { Storage } from '../storage/Storage.js'
 import type { StatementHtmlCache } from './StatementHtmlCache.js'
 import { statementPageTemplate } from './statementPage.js'
 
@@ -13,9 +14,10 @@ import { statementPageTemplate } from './statementPage.js'
  * goes out at once and the statement follows when rendered, so the browser fetches the scripts meanwhile.
  * Anything that keeps the statement from being rendered (no such document, in the trash, storage down) serves
  * the plain page, where the app says what is wrong in its own words: the preview is a head start, never a new
- * way to fail.
+ * way to fail. The statement is only rendered for someone the access policy lets read it: anyone else gets the
+ * plain page (401 when signed out, 404 without a role), which holds nothing of the document.
  */
-export function statementPageHandler(storage: Storage, collab: CollabServer, indexHtml: string) {
+export function statementPageHandler(policy: DocumentPolicy, collab: CollabServer, indexHtml: string) {
   const template = statementPageTemplate(indexHtml)
   // The renderer brings ProseMirror and the editor's schema (about 8 MB, and a quarter of a second to load):
   // a server that serves the app loads (and warms up) it right after starting, not on the first page view; a
@@ -28,12 +30,13 @@ export function statementPageHandler(storage: Storage, collab: CollabServer, ind
       .then((module) => module.warmUpRenderer())
       .catch((error) => collab.log('the statement page renderer failed to load; pages are served without the statement', error)),
   )
-  return async (c: Context) => {
+  return async (c: Context<AppEnv>) => {
     const docId = c.req.param('docId') ?? ''
     if (!template || !isValidDocId(docId)) return c.html(indexHtml)
-    const record = await storage.getDocument(docId).catch(() => undefined)
-    if (!record || record.deletedAt !== null) return c.html(indexHtml)
-    const info = toInfo(record)
+    const verdict = await policy.check(c.get('principal'), docId, 'read').catch(() => null)
+    if (verdict && !verdict.allowed) return c.html(indexHtml, verdict.reason === 'signedOut' ? 401 : 404)
+    if (!verdict || verdict.record.deletedAt !== null) return c.html(indexHtml)
+    const info = toInfo(verdict.record, verdict.role)
     c.header('content-type', 'text/html; charset=UTF-8')
     // The statement changes with every edit: no cache may keep a copy of the page.
     c.header('cache-control', 'no-store')

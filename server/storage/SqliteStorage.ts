@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { migrate } from './sqliteMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
 
 interface DocumentRow {
@@ -19,21 +20,6 @@ const toRecord = (row: DocumentRow): DocumentRecord => ({
   deletedAt: row.deleted_at,
 })
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  deleted_at INTEGER
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
-`
 
 /** How stale a document's `updated_at` may be while it is being edited. */
 const TOUCH_INTERVAL_MS = 5_000
@@ -55,7 +41,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
-    this.db.exec(SCHEMA)
+    migrate(this.db)
     const db = this.db
     this.statements = {
       list: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE deleted_at IS NULL ORDER BY updated_at DESC'),
@@ -82,6 +68,11 @@ export class SqliteStorage implements Storage {
         insertUpdate(docId, snapshot)
       }),
     }
+  }
+
+  /** The open database, for the account store that lives in the same file (`server/auth/SqliteAccountStore.ts`). */
+  get database(): Database.Database {
+    return this.db
   }
 
   async listDocuments({ trashed }: { trashed: boolean }): Promise<DocumentRecord[]> {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
 import { chromiumAvailable, openBrowser, watchErrors } from './chromium.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -24,7 +25,7 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
     await page.getByRole('button', { name: 'Start writing' }).click()
     await page.getByLabel('Document title').fill('On due process')
     await page.getByLabel('Document title').press('Enter')
-    await expect.poll(async () => (await (await fetch(`${server.url}/api/docs/${docId}`)).json()).document.title).toBe('On due process')
+    await expect.poll(async () => (await (await apiFetch(`${server.url}/api/docs/${docId}`)).json()).document.title).toBe('On due process')
 
     // Back on the list: rename inline.
     await page.getByRole('link', { name: 'All documents' }).click()
@@ -47,14 +48,14 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
     await page.getByRole('link', { name: 'Trash' }).click()
     await page.getByRole('button', { name: 'Delete forever: Due process for all' }).click()
     await page.getByText('The trash is empty.').waitFor()
-    expect((await fetch(`${server.url}/api/docs/${docId}`)).status).toBe(404)
+    expect((await apiFetch(`${server.url}/api/docs/${docId}`)).status).toBe(404)
     expect(errors).toEqual([])
   })
 
   it('tells the person when a document is in the trash instead of showing an empty editor', async () => {
     const server = await startTestServer({ clientDir })
-    const created = await (await fetch(`${server.url}/api/docs`, { method: 'POST', body: '{"title":"Old draft"}', headers: { 'content-type': 'application/json' } })).json()
-    await fetch(`${server.url}/api/docs/${created.document.id}`, { method: 'DELETE' })
+    const created = await (await apiFetch(`${server.url}/api/docs`, { method: 'POST', body: '{"title":"Old draft"}', headers: { 'content-type': 'application/json' } })).json()
+    await apiFetch(`${server.url}/api/docs/${created.document.id}`, { method: 'DELETE' })
     const browser = await openBrowser()
     const page = browser.pages()[0] ?? (await browser.newPage())
     await page.goto(`${server.url}/d/${created.document.id}`)

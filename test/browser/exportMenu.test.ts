@@ -5,6 +5,7 @@ import { safeFilename } from '../../shared/export/index.js'
 import { createFixtureDocument } from '../helpers/statementFixture.js'
 import { startTestServer } from '../helpers/testServer.js'
 import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -27,7 +28,7 @@ describe.runIf(chromiumAvailable())('the export menu', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download / }).click()])
       expect(download.suggestedFilename()).toBe(safeFilename('Schools: a statement'))
       const downloaded = readFileSync((await download.path())!, 'utf8')
-      const viaHttp = await (await fetch(`${server.url}/api/docs/${docId}/export.md?style=${style}`)).text()
+      const viaHttp = await (await apiFetch(`${server.url}/api/docs/${docId}/export.md?style=${style}`)).text()
       expect(downloaded).toBe(viaHttp)
     }
     await dialog.getByRole('button', { name: 'Close' }).click()

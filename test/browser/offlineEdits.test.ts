@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openAccessPolicy } from '../../server/collab/access.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient } from '../helpers/yClient.js'
 import { waitFor } from '../helpers/waitFor.js'
@@ -47,10 +46,10 @@ describe.runIf(chromiumAvailable())('offline editing in Chromium', () => {
     let offline = false
     const server = await startTestServer({
       clientDir,
-      accessPolicy: (storage) => {
-        const open = openAccessPolicy(storage)
-        return (request) => (offline ? Promise.resolve({ allow: false, close: 'storageUnavailable' }) : open(request))
-      },
+      wrapAccessPolicy: (policy) => ({
+        ...policy,
+        decide: (request) => (offline ? Promise.resolve({ allow: false, close: 'storageUnavailable' }) : policy.decide(request)),
+      }),
     })
     const docId = await createDoc(server.url, 'Offline draft')
     const url = `${server.url}/d/${docId}`

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
-import { openAccessPolicy } from '../../server/collab/access.js'
 import { writeSource } from '../../shared/sources/index.js'
 import { fixtureArticle } from '../helpers/statementFixture.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
@@ -18,10 +17,10 @@ async function statementServer() {
   const gate = { held: false }
   const server = await startTestServer({
     clientDir,
-    accessPolicy: (storage) => {
-      const open = openAccessPolicy(storage)
-      return (request) => (gate.held ? Promise.resolve({ allow: false, close: 'storageUnavailable' }) : open(request))
-    },
+    wrapAccessPolicy: (policy) => ({
+      ...policy,
+      decide: (request) => (gate.held ? Promise.resolve({ allow: false, close: 'storageUnavailable' }) : policy.decide(request)),
+    }),
   })
   const docId = await createDoc(server.url, 'Transit statement')
   const writer = connectClient(server.wsUrl, docId, { savedAcks: true })

@@ -1,5 +1,6 @@
 import { onTestFinished } from 'vitest'
 import { WebSocket, type ClientOptions, type RawData } from 'ws'
+import { authHeaders, resolveAuth, type AuthOption } from './testAuth.js'
 
 export interface RawSocket {
   ws: WebSocket
@@ -13,9 +14,15 @@ export interface RawSocket {
   nextMessage(type?: number): Promise<Uint8Array>
 }
 
-/** A bare `ws` socket to `/collab/<docId>`, for sending what no well-behaved client would. */
-export function openRawSocket(wsUrl: string, docId: string, options?: ClientOptions): RawSocket {
-  const ws = new WebSocket(`${wsUrl}/${docId}`, options)
+/**
+ * A bare `ws` socket to `/collab/<docId>`, for sending what no well-behaved client would. It carries the
+ * server's default test user's cookie and Origin unless `auth` says otherwise (`null`: no credentials); headers
+ * in `options` win.
+ */
+export function openRawSocket(wsUrl: string, docId: string, options: ClientOptions & { auth?: AuthOption } = {}): RawSocket {
+  const { auth, ...wsOptions } = options
+  const headers = { ...authHeaders(resolveAuth(wsUrl, auth)), ...wsOptions.headers }
+  const ws = new WebSocket(`${wsUrl}/${docId}`, { ...wsOptions, headers })
   const received: Uint8Array[] = []
   // Errors also surface as a close or a rejected `opened`; without a listener ws would throw them.
   ws.on('error', () => {})

@@ -1,10 +1,11 @@
 import { expect } from 'vitest'
 import type { SourcesImportResult } from '../../shared/apiTypes.js'
 import type { CslItem } from '../../shared/sources/index.js'
+import { apiFetch } from './testAuth.js'
 
 /** `GET /api/docs/:id/sources` on a running server; fails the test unless it answers 200 with an array. */
 export async function getSources(url: string, docId: string): Promise<CslItem[]> {
-  const response = await fetch(`${url}/api/docs/${docId}/sources`)
+  const response = await apiFetch(`${url}/api/docs/${docId}/sources`)
   expect(response.status, await response.clone().text()).toBe(200)
   const items = (await response.json()) as CslItem[]
   expect(Array.isArray(items)).toBe(true)
@@ -13,7 +14,7 @@ export async function getSources(url: string, docId: string): Promise<CslItem[]>
 
 /** `POST /api/docs/:id/sources` on a running server; `body` is sent verbatim when it is a string. */
 export function postSources(url: string, docId: string, body: unknown): Promise<Response> {
-  return fetch(`${url}/api/docs/${docId}/sources`, {
+  return apiFetch(`${url}/api/docs/${docId}/sources`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -3,10 +3,18 @@ import { onTestFinished } from 'vitest'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 import type { AccessPolicy } from '../../server/collab/access.js'
 import type { CollabServerOptions } from '../../server/collab/CollabServer.js'
+import type { SecuritySettings } from '../../server/config.js'
 import { listen, type RunningServer } from '../../server/listen.js'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 import type { Storage } from '../../server/storage/Storage.js'
 import { tempDir } from './tempDir.js'
+import { DEFAULT_USER, apiFetch, setDefaultCredentials, signUpOrIn, type AuthOption, type Credentials } from './testAuth.js'
+
+/**
+ * Test servers open sign-up (as private installs may) and keep the API rate limits out of the way of tests
+ * that send many requests; tests of the limits set their own.
+ */
+export const TEST_SECURITY: Partial<SecuritySettings> = { signup: 'open', writesPerMinute: 100_000, readsPerMinute: 100_000 }
 
 export interface TestServerOptions {
   /** Reuse a data directory (to restart "the same" server); a fresh temp dir otherwise. */
@@ -19,8 +27,12 @@ export interface TestServerOptions {
   heartbeatMs?: number
   /** Serve this built client too (browser tests). */
   clientDir?: string
-  /** Replaces the default access policy; built from the server's storage. */
-  accessPolicy?: (storage: Storage) => AccessPolicy
+  /** Wraps the server's websocket access policy. */
+  wrapAccessPolicy?: (policy: AccessPolicy) => AccessPolicy
+  /** Settings on top of TEST_SECURITY. */
+  security?: Partial<SecuritySettings>
+  /** Sign up the default test user and make it the helpers' default (true unless a test needs a fresh install). */
+  defaultUser?: boolean
 }
 
 export interface TestServer {
@@ -31,6 +43,10 @@ export interface TestServer {
   dataDir: string
   /** What the collaboration server logged (kept here instead of flooding the test output). */
   logs: string[]
+  /** The default test user (what the helpers send unless told otherwise); null with `defaultUser: false`. */
+  auth: Credentials | null
+  /** Signs another person up (or in) through the API. */
+  signUp(name: string, email?: string): Promise<Credentials>
   /** Closes the server; safe to call twice. Also called when the test finishes. */
   close(): Promise<void>
 }
@@ -47,21 +63,37 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: '127.0.0.1',
     heartbeatMs: options.heartbeatMs,
     clientDir: options.clientDir,
-    accessPolicy: options.accessPolicy?.(storage),
+    wrapAccessPolicy: options.wrapAccessPolicy,
+    security: { ...TEST_SECURITY, ...options.security },
     collab: { ...options.collab, log: (message, error) => logs.push(error ? `${message}: ${String(error)}` : message) },
   })
   let closing: Promise<void> | null = null
   const close = () => (closing ??= server.close())
   onTestFinished(close)
-  return { url: server.url, wsUrl: server.url.replace(/^http/, 'ws') + COLLAB_PATH, server, dataDir, logs, close }
+  let auth: Credentials | null = null
+  if (options.defaultUser !== false) {
+    auth = await signUpOrIn(server.url, DEFAULT_USER.name, DEFAULT_USER.email)
+    setDefaultCredentials(server.url, auth)
+  }
+  return {
+    url: server.url,
+    wsUrl: server.url.replace(/^http/, 'ws') + COLLAB_PATH,
+    server,
+    dataDir,
+    logs,
+    auth,
+    signUp: (name, email) => signUpOrIn(server.url, name, email),
+    close,
+  }
 }
 
-/** Creates a document through the HTTP API and returns its id. */
-export async function createDoc(url: string, title?: string): Promise<string> {
-  const response = await fetch(`${url}/api/docs`, {
+/** Creates a document through the HTTP API (as the default test user unless `auth` says otherwise) and returns its id. */
+export async function createDoc(url: string, title?: string, auth?: AuthOption): Promise<string> {
+  const response = await apiFetch(`${url}/api/docs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(title === undefined ? {} : { title }),
+    auth,
   })
   if (response.status !== 201) throw new Error(`creating a document failed: ${response.status} ${await response.text()}`)
   const body = (await response.json()) as { document: { id: string } }

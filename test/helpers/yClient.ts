@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { subscribeSavedAcks, type SavedAcks } from './savedAcks.js'
+import { authHeaders, resolveAuth, type AuthOption } from './testAuth.js'
 import { waitFor } from './waitFor.js'
 
 export interface ClientOptions {
@@ -13,6 +14,19 @@ export interface ClientOptions {
   savedAcks?: boolean
   /** Cap on the reconnect backoff; y-websocket's default is 2500 ms. */
   maxBackoffTime?: number
+  /** Whose credentials to connect with: the server's default test user unless given (`null`: none). */
+  auth?: AuthOption
+}
+
+/** ws's WebSocket with fixed extra headers (a browser's cookie and Origin), for a stock WebsocketProvider. */
+function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers })
+    }
+  }
+  // ws's WebSocket is what y-websocket's own tests use in Node; its type differs only in DOM extras.
+  return WebSocketWithHeaders as unknown as typeof globalThis.WebSocket
 }
 
 export interface TestClient {
@@ -29,8 +43,7 @@ export interface TestClient {
 export function connectClient(wsUrl: string, docId: string, options: ClientOptions = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, docId, doc, {
-    // ws's WebSocket is what y-websocket's own tests use in Node; its type differs only in DOM extras.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithHeaders(authHeaders(resolveAuth(wsUrl, options.auth))),
     disableBc: true,
     maxBackoffTime: options.maxBackoffTime,
   })

@@ -6,6 +6,7 @@ import { bodyString, bodyText } from '../helpers/statementBody.js'
 import { createDoc, startTestServer, type TestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../helpers/yClient.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 let server: TestServer
 let docId: string
@@ -24,7 +25,7 @@ beforeEach(async () => {
 async function expectRoomStillWorks(word: string): Promise<void> {
   bodyText(alice.doc).insert(0, word)
   await waitFor(() => bodyString(bob.doc).includes(word), { message: `bob to receive "${word}"` })
-  const health = await fetch(`${server.url}/api/health`)
+  const health = await apiFetch(`${server.url}/api/health`)
   expect(health.status).toBe(200)
 }
 
@@ -81,7 +82,7 @@ describe('a refused document closes the connection at once, with a named code', 
     await waitForSync(editor.provider)
     const editorClosed = new Promise<{ code: number; reason: string }>((resolve) => editor.provider.once('closed', resolve))
 
-    const response = await fetch(`${server.url}/api/docs/${otherDoc}`, { method: 'DELETE' })
+    const response = await apiFetch(`${server.url}/api/docs/${otherDoc}`, { method: 'DELETE' })
     expect(response.status).toBe(200)
     // A stock provider treats 44xx as final: it reports "closed" and stops retrying.
     expectClosedWith(await editorClosed, 'documentDeleted')

@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
 import { createFixtureDocument } from '../helpers/statementFixture.js'
 import { startTestServer } from '../helpers/testServer.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const run = promisify(execFile)
 const root = join(import.meta.dirname, '../..')
@@ -12,7 +13,7 @@ const root = join(import.meta.dirname, '../..')
 test('npm run export writes the stored statement without the server, identical to the HTTP export', { timeout: 90_000 }, async () => {
   const server = await startTestServer()
   const docId = await createFixtureDocument(server, 'CLI statement')
-  const viaHttp = await (await fetch(`${server.url}/api/docs/${docId}/export.md?style=pandoc`)).text()
+  const viaHttp = await (await apiFetch(`${server.url}/api/docs/${docId}/export.md?style=pandoc`)).text()
   await server.close()
 
   const out = join(server.dataDir, 'out.md')

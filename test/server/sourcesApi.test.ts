@@ -8,6 +8,7 @@ import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
 import { billVersionInput, newsArticleInput } from '../shared/fixtures.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const zoteroBook = {
   id: 'http://zotero.org/users/local/x1/items/BOOK0001',
@@ -48,8 +49,8 @@ test('an imported CSL-JSON array reaches live editors at once, reads back as CSL
   expect(editor.provider.wsconnected).toBe(true)
 
   // Only an explicit download asks the browser to save a file.
-  expect((await fetch(`${first.url}/api/docs/${docId}/sources`)).headers.get('content-disposition')).toBeNull()
-  const download = await fetch(`${first.url}/api/docs/${docId}/sources?download=1`)
+  expect((await apiFetch(`${first.url}/api/docs/${docId}/sources`)).headers.get('content-disposition')).toBeNull()
+  const download = await apiFetch(`${first.url}/api/docs/${docId}/sources?download=1`)
   expect(download.headers.get('content-type')).toMatch(/^application\/json/)
   expect(download.headers.get('content-disposition')).toBe('attachment; filename="untitled-statement-sources.json"')
   expect(await download.json()).toEqual(expected)

@@ -1,9 +1,8 @@
-import type { Hono } from 'hono'
 import { expect, test } from 'vitest'
 import type { ApiErrorBody, SourcesImportResult } from '../../shared/apiTypes.js'
 import { toCsl, type CslItem } from '../../shared/sources/index.js'
-import { MAX_SOURCES_IMPORT_BYTES } from '../../server/api/sourcesRoutes.js'
-import { createTestApp, requestJson } from '../helpers/testApp.js'
+import { DEFAULT_SECURITY } from '../../server/config.js'
+import { createTestApp, requestJson, type TestApp } from '../helpers/testApp.js'
 import { billVersionInput, newsArticleInput } from '../shared/fixtures.js'
 
 async function expectError(response: Response, status: number, code: string, messageMatch?: RegExp): Promise<ApiErrorBody['error']> {
@@ -16,14 +15,14 @@ async function expectError(response: Response, status: number, code: string, mes
 }
 
 /** A document already holding one source, so "nothing imported" can be told from "emptied". */
-async function documentWithOneSource(app: Hono): Promise<{ docId: string; before: CslItem[] }> {
+async function documentWithOneSource(app: TestApp): Promise<{ docId: string; before: CslItem[] }> {
   const { document } = (await (await requestJson(app, 'POST', '/api/docs')).json()) as { document: { id: string } }
   const seeded = await requestJson(app, 'POST', `/api/docs/${document.id}/sources`, [toCsl(billVersionInput({ id: 'src_bill00000001' }))])
   expect(((await seeded.json()) as SourcesImportResult).ids).toEqual(['src_bill00000001'])
   return { docId: document.id, before: await sources(app, document.id) }
 }
 
-const sources = async (app: Hono, docId: string) => (await (await app.request(`/api/docs/${docId}/sources`)).json()) as CslItem[]
+const sources = async (app: TestApp, docId: string) => (await (await app.request(`/api/docs/${docId}/sources`)).json()) as CslItem[]
 
 test('an import with one invalid item is refused whole, naming the item and the field; nothing is imported', async () => {
   const { app } = createTestApp()
@@ -49,7 +48,7 @@ test('a body that is not an array, not JSON, or too large is refused with 400 / 
   await expectError(await requestJson(app, 'POST', path, { items: [] }), 400, 'invalid_import', /must be an array of items/)
   await expectError(await requestJson(app, 'POST', path, ''), 400, 'invalid_import', /must be an array of items/)
   await expectError(await requestJson(app, 'POST', path, '[{"title": '), 400, 'invalid_json', /not valid JSON/)
-  const huge = JSON.stringify([{ type: 'book', title: 'x'.repeat(MAX_SOURCES_IMPORT_BYTES) }])
+  const huge = JSON.stringify([{ type: 'book', title: 'x'.repeat(DEFAULT_SECURITY.maxImportBytes) }])
   await expectError(await requestJson(app, 'POST', path, huge), 413, 'payload_too_large', /at most 5 MB/)
   expect(await sources(app, docId)).toEqual(before)
 })

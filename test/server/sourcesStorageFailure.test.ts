@@ -6,6 +6,7 @@ import { getSources, postSources } from '../helpers/sourcesApi.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { billVersionInput } from '../shared/fixtures.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 async function startFlakyServer() {
   let storage: FlakyStorage | undefined
@@ -20,7 +21,7 @@ test('when the document cannot be loaded, GET and POST answer 503 storage_unavai
   const docId = await createDoc(server.url)
 
   storage.failLoads = true
-  for (const response of [await fetch(`${server.url}/api/docs/${docId}/sources`), await postSources(server.url, docId, [bill])]) {
+  for (const response of [await apiFetch(`${server.url}/api/docs/${docId}/sources`), await postSources(server.url, docId, [bill])]) {
     expect(response.status).toBe(503)
     const { error } = (await response.json()) as ApiErrorBody
     expect(error.code).toBe('storage_unavailable')

@@ -9,6 +9,7 @@ import { fixtureArticle } from '../helpers/statementFixture.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { tempDir } from '../helpers/tempDir.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 // A stand-in for the built client: only its index.html matters here.
 const INDEX_HTML = '<!doctype html><html><head><title>Caucus</title><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>'
@@ -34,7 +35,7 @@ function citation(sourceId: string, locator?: string): Y.XmlElement {
 }
 
 async function page(url: string): Promise<{ status: number; type: string | null; cacheControl: string | null; html: string }> {
-  const response = await fetch(url)
+  const response = await apiFetch(url)
   return { status: response.status, type: response.headers.get('content-type'), cacheControl: response.headers.get('cache-control'), html: await response.text() }
 }
 
@@ -83,7 +84,7 @@ describe('the page of a statement', () => {
   it('is the plain app page for an unknown, malformed or trashed document, with no preview', async () => {
     const server = await startTestServer({ clientDir: clientDir() })
     const trashed = await createDoc(server.url, 'Old draft')
-    expect((await fetch(`${server.url}/api/docs/${trashed}`, { method: 'DELETE' })).status).toBe(200)
+    expect((await apiFetch(`${server.url}/api/docs/${trashed}`, { method: 'DELETE' })).status).toBe(200)
     for (const path of ['/d/abcdefghijklmnop', '/d/not%20an%20id', `/d/${trashed}`]) {
       const response = await page(`${server.url}${path}`)
       expect(response.status, path).toBe(200)

@@ -11,6 +11,10 @@ import { MessageType } from '../../shared/collabProtocol.js'
 import { BODY_SEED, bodyString, bodyText } from '../helpers/statementBody.js'
 import { tempDir } from '../helpers/tempDir.js'
 import { waitFor } from '../helpers/waitFor.js'
+import type { CollabPrincipal } from '../../server/collab/access.js'
+
+/** Who the recording sockets are (the access decision is not under test here). */
+const testPrincipal: CollabPrincipal = { userId: 'u1', name: 'Tester', colour: '#1f6feb', credential: { kind: 'session', id: 's1' } }
 
 /** A socket that records what the server sends it. */
 function recordingSocket(): CollabSocket & { updates: Uint8Array[] } {
@@ -56,7 +60,7 @@ test('edits arriving in one turn go out as one message per connection, without t
   await storage.createDocument({ id: docId, title: 'turn', now: Date.now() })
   const collab = new CollabServer(storage, { log: () => {} })
   const [a, b, reader] = [recordingSocket(), recordingSocket(), recordingSocket()]
-  const [fromA, fromB] = [a, b, reader].map((socket) => collab.connect(socket, docId, 'write'))
+  const [fromA, fromB] = [a, b, reader].map((socket) => collab.connect(socket, docId, 'write', testPrincipal))
   await waitFor(async () => (await collab.rooms.peek(docId))?.connections.size === 3, { message: 'all three to join' })
 
   // Two writers' frames handled in the same turn of the event loop.
@@ -88,7 +92,7 @@ test('one typist’s keystrokes of one turn reach the others as one item, and no
   await storage.createDocument({ id: docId, title: 'turn', now: Date.now() })
   const collab = new CollabServer(storage, { log: () => {} })
   const [typist, reader] = [recordingSocket(), recordingSocket()]
-  const [fromTypist] = [typist, reader].map((socket) => collab.connect(socket, docId, 'write'))
+  const [fromTypist] = [typist, reader].map((socket) => collab.connect(socket, docId, 'write', testPrincipal))
   await waitFor(async () => (await collab.rooms.peek(docId))?.connections.size === 2, { message: 'both to join' })
 
   // The paragraph to type into, first, in a turn of its own.
