@@ -23,19 +23,21 @@ export function hostGuard(site: SiteOrigins): MiddlewareHandler {
 }
 
 /**
- * Cross-site requests: every request that changes something must come from one of the server's own origins.
- * A foreign `Origin` (or `Sec-Fetch-Site: cross-site`) is refused; a request that relies on the session
- * cookie must name its origin (browsers always do on these methods). A script with a bearer token and no
- * `Origin` is not a browser acting on someone's behalf, so it passes. `hono/csrf` is not used: it only looks
- * at form-encoded bodies, and JSON bodies with a cookie must be checked too.
+ * Cross-site requests. A request naming a foreign `Origin` is refused whatever its method (browsers send
+ * `Origin` on cross-origin fetches; links and navigations from elsewhere carry none, so they still work). A
+ * request that changes something is also refused when the browser marks it `Sec-Fetch-Site: cross-site`, or
+ * when it relies on the session cookie without naming its origin (browsers always name it on these methods).
+ * A script with a bearer token and no `Origin` is not a browser acting on someone's behalf, so it passes.
+ * `hono/csrf` is not used: it only looks at form-encoded bodies, and JSON bodies with a cookie must be checked
+ * too.
  */
 export function originGuard(site: SiteOrigins): MiddlewareHandler {
   return async (c, next) => {
+    const origin = c.req.header('origin')
+    if (origin !== undefined && !site.isAllowedOrigin(origin)) {
+      throw new ApiError(403, 'cross_site_request', `Requests from ${origin} are not accepted. Use Caucus from its own address.`)
+    }
     if (!isSafeMethod(c.req.method)) {
-      const origin = c.req.header('origin')
-      if (origin !== undefined && !site.isAllowedOrigin(origin)) {
-        throw new ApiError(403, 'cross_site_request', `Requests from ${origin} are not accepted. Use Caucus from its own address.`)
-      }
       if (c.req.header('sec-fetch-site') === 'cross-site') {
         throw new ApiError(403, 'cross_site_request', 'Requests from other sites are not accepted. Use Caucus from its own address.')
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { onTestFinished } from 'vitest'
+import { SESSION_COOKIE, addMember, defaultCredentials, httpOrigin, signUpOrIn, type Credentials } from '../helpers/testAuth.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -66,12 +67,42 @@ export function statementText(page: Page): Promise<string> {
   })
 }
 
-/** Opens a document as a person with a display name (answering the name prompt like a user would). */
-export async function openAs(context: BrowserContext, url: string, name: string): Promise<Page> {
+/** Puts a person's session cookie in a browser context (the default test user's unless given). */
+export async function signInBrowser(context: BrowserContext, serverUrl: string, credentials?: Credentials): Promise<Credentials> {
+  const person = credentials ?? defaultCredentials(serverUrl)
+  if (!person) throw new Error(`no default test user for ${serverUrl}`)
+  await context.addCookies([{ name: SESSION_COOKIE, value: person.session, url: httpOrigin(serverUrl), httpOnly: true, sameSite: 'Lax' }])
+  return person
+}
+
+export interface OpenAsOptions {
+  /**
+   * The role the person gets on the document in `url` (added by the server's default user, its owner), or
+   * null to leave their access as it is.
+   * @default 'editor'
+   */
+  role?: 'owner' | 'editor' | 'viewer' | null
+}
+
+/**
+ * Opens a page as a person: signs them up (or in) through the real API, puts their session cookie in the
+ * browser context, makes them a member of the document the URL names, and goes there. The person's display
+ * name is their account name; the name prompt, where the client still shows one, is answered with it.
+ */
+export async function openAs(context: BrowserContext, url: string, name: string, options: OpenAsOptions = {}): Promise<Page> {
+  const person = await signUpOrIn(url, name)
+  const docId = /\/d\/([^/?#]+)/.exec(new URL(url).pathname)?.[1]
+  const role = options.role === undefined ? 'editor' : options.role
+  if (docId && role && person.userId !== defaultCredentials(url)?.userId) await addMember(url, decodeURIComponent(docId), person, role)
+  await signInBrowser(context, url, person)
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(url)
-  await page.getByLabel('Display name').fill(name)
-  await page.getByRole('button', { name: 'Start writing' }).click()
+  const namePrompt = page.getByLabel('Display name')
+  await page.locator(`${EDITOR}, #display-name`).first().waitFor()
+  if (await namePrompt.isVisible()) {
+    await namePrompt.fill(name)
+    await page.getByRole('button', { name: 'Start writing' }).click()
+  }
   await page.locator(EDITOR).waitFor()
   return page
 }

@@ -5,6 +5,7 @@ import { readSource, writeSource, type CslItem } from '../../shared/sources/inde
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
 import { EDITOR, chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { addMember, emailFor } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -42,6 +43,7 @@ describe.runIf(chromiumAvailable())('citing from the keyboard and pasting citati
     await page.locator(EDITOR).click()
     await page.keyboard.press('Control+a')
     await page.keyboard.press('Control+c')
+    await addMember(server.url, targetDoc, { email: emailFor('Lou') }, 'editor')
     const other = await browser.newPage()
     await other.goto(`${server.url}/d/${targetDoc}`)
     await other.locator(EDITOR).click()

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
-import { chromiumAvailable, openBrowser, watchErrors } from './chromium.js'
+import { chromiumAvailable, openBrowser, signInBrowser, watchErrors } from './chromium.js'
 import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -10,6 +10,7 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
   it('creates, renames, trashes, restores and deletes a statement forever', async () => {
     const server = await startTestServer({ clientDir })
     const browser = await openBrowser()
+    await signInBrowser(browser, server.url)
     const page = browser.pages()[0] ?? (await browser.newPage())
     const errors = watchErrors(page)
     page.on('dialog', (dialog) => void dialog.accept())
@@ -57,6 +58,7 @@ describe.runIf(chromiumAvailable())('the documents page', () => {
     const created = await (await apiFetch(`${server.url}/api/docs`, { method: 'POST', body: '{"title":"Old draft"}', headers: { 'content-type': 'application/json' } })).json()
     await apiFetch(`${server.url}/api/docs/${created.document.id}`, { method: 'DELETE' })
     const browser = await openBrowser()
+    await signInBrowser(browser, server.url)
     const page = browser.pages()[0] ?? (await browser.newPage())
     await page.goto(`${server.url}/d/${created.document.id}`)
     await page.getByText('This document is in the trash').waitFor({ timeout: 10_000 })

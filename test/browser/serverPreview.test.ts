@@ -8,7 +8,7 @@ import { writeSource } from '../../shared/sources/index.js'
 import { fixtureArticle } from '../helpers/statementFixture.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
-import { CHROMIUM_PATH, EDITOR, chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
+import { CHROMIUM_PATH, EDITOR, chromiumAvailable, openAs, openBrowser, signInBrowser, statementText, watchErrors } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -45,6 +45,7 @@ describe.runIf(chromiumAvailable())('the statement before the editor is ready', 
       await context.close()
       rmSync(profile, { recursive: true, force: true })
     })
+    await signInBrowser(context, url)
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(url)
     expect(await page.title()).toBe('Transit statement · Caucus')
@@ -56,7 +57,9 @@ describe.runIf(chromiumAvailable())('the statement before the editor is ready', 
   it('is shown while the server does not answer, then the editor takes over with the same text and works', async () => {
     const { url, gate } = await statementServer()
     gate.held = true
-    const page = await (await openBrowser()).newPage()
+    const context = await openBrowser()
+    await signInBrowser(context, url)
+    const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(url)
     await page.getByLabel('Display name').fill('Noor')

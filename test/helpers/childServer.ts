@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, onTestFinished } from 'vitest'
 import { buildNodeEntries } from '../../server/build.js'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
+import { DEFAULT_USER, setDefaultCredentials, signUpOrIn, type Credentials } from './testAuth.js'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -12,6 +13,8 @@ export interface ChildServer {
   url: string
   wsUrl: string
   child: ChildProcess
+  /** The default test user, signed up (or in, on a restarted server) through the API; the helpers' default. */
+  auth: Credentials
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string
   /** Sends a signal and resolves once the process has exited. */
@@ -36,6 +39,9 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
       PORT: '0',
       HOST: '127.0.0.1',
       CAUCUS_DATA_DIR: dataDir,
+      CAUCUS_SIGNUP: 'open',
+      CAUCUS_RATE_WRITES: '100000',
+      CAUCUS_RATE_READS: '100000',
       // A folder that does not exist: the server then serves the API and websockets only.
       CAUCUS_CLIENT_DIR: join(dataDir, 'no-client-build'),
     },
@@ -67,8 +73,11 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
     void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)))
   })
 
+  const auth = await signUpOrIn(url, DEFAULT_USER.name, DEFAULT_USER.email)
+  setDefaultCredentials(url, auth)
   return {
     url,
+    auth,
     wsUrl: url.replace(/^http/, 'ws') + COLLAB_PATH,
     child,
     output: () => output,

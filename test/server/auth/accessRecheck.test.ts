@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3'
+import * as decoding from 'lib0/decoding'
+import { join } from 'node:path'
+import { beforeEach, expect, test } from 'vitest'
+import { CloseCode } from '../../../shared/closeCodes.js'
+import { MessageType } from '../../../shared/collabProtocol.js'
+import { authScenario, type AuthScenario } from '../../helpers/authScenario.js'
+import { openRawSocket, type RawSocket } from '../../helpers/rawSocket.js'
+import { apiFetch, type Credentials } from '../../helpers/testAuth.js'
+import { waitFor } from '../../helpers/waitFor.js'
+import { connectClient, waitForSync } from '../../helpers/yClient.js'
+
+let s: AuthScenario
+
+beforeEach(async () => {
+  s = await authScenario()
+})
+
+/** A connection that subscribed to access notices (message 101); `accesses()` lists what it was told. */
+async function subscribed(headers: { auth?: Credentials | null; headers?: Record<string, string> }): Promise<RawSocket & { accesses(): string[] }> {
+  const raw = openRawSocket(s.server.wsUrl, s.docId, headers)
+  await raw.opened
+  raw.ws.send(Uint8Array.of(MessageType.access))
+  const accesses = () =>
+    raw.received
+      .filter((frame) => frame[0] === MessageType.access)
+      .map((frame) => {
+        const decoder = decoding.createDecoder(frame)
+        decoding.readVarUint(decoder)
+        return decoding.readVarString(decoder)
+      })
+  await waitFor(() => accesses().length > 0, { message: 'the first access notice' })
+  return Object.assign(raw, { accesses })
+}
+
+const owners = (path: string, method: string, body?: unknown) =>
+  apiFetch(`${s.server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+
+test("lowering and raising a role changes the open connection's access at once, without reconnecting", async () => {
+  const editor = await subscribed({ auth: s.editor })
+  expect(editor.accesses()).toEqual(['write'])
+  expect((await owners(`/api/docs/${s.docId}/members/${s.editor.userId}`, 'PATCH', { role: 'viewer' })).status).toBe(200)
+  await waitFor(() => editor.accesses().length === 2, { message: 'the demotion to reach the connection' })
+  expect((await owners(`/api/docs/${s.docId}/members/${s.editor.userId}`, 'PATCH', { role: 'editor' })).status).toBe(200)
+  await waitFor(() => editor.accesses().length === 3, { message: 'the promotion to reach the connection' })
+  expect(editor.accesses()).toEqual(['write', 'read', 'write'])
+  expect(editor.ws.readyState).toBe(editor.ws.OPEN)
+})
+
+test('an editor lowered to viewer mid-session can change nothing', async () => {
+  const editor = connectClient(s.server.wsUrl, s.docId, { auth: s.editor })
+  await waitForSync(editor.provider)
+  expect((await owners(`/api/docs/${s.docId}/members/${s.editor.userId}`, 'PATCH', { role: 'viewer' })).status).toBe(200)
+  const room = (await s.server.server.collab.rooms.peek(s.docId))!
+  await waitFor(() => [...room.connections].some((c) => c.principal.userId === s.editor.userId && c.access === 'read'), {
+    message: "the editor's open connection to become read-only",
+  })
+  editor.doc.getText('intrusion').insert(0, 'written after the demotion')
+  s.ownerClient.doc.getText('marker').insert(0, 'owner still writes')
+  const reader = connectClient(s.server.wsUrl, s.docId)
+  await waitFor(() => reader.doc.getText('marker').toString() === 'owner still writes', { message: 'the owner edit to arrive' })
+  await waitFor(() => s.ownerClient.saved!.isAllSaved())
+  expect(reader.doc.getText('intrusion').toString()).toBe('')
+  expect(s.ownerClient.doc.getText('intrusion').toString()).toBe('')
+})
+
+test('removing a member closes their connection with documentNotFound', async () => {
+  const viewer = openRawSocket(s.server.wsUrl, s.docId, { auth: s.viewer })
+  await viewer.opened
+  expect((await owners(`/api/docs/${s.docId}/members/${s.viewer.userId}`, 'DELETE')).status).toBe(200)
+  expect(await viewer.closed).toEqual({ code: CloseCode.documentNotFound, reason: 'documentNotFound' })
+})
+
+test("revoking a token closes the connections opened with it, and signing out closes the session's", async () => {
+  const byToken = openRawSocket(s.server.wsUrl, s.docId, { auth: null, headers: { authorization: `Bearer ${s.ownerToken.token}` } })
+  const bySession = openRawSocket(s.server.wsUrl, s.docId)
+  await Promise.all([byToken.opened, bySession.opened])
+  expect((await apiFetch(`${s.server.url}/api/tokens/${s.ownerToken.id}`, { method: 'DELETE' })).status).toBe(200)
+  expect(await byToken.closed).toEqual({ code: CloseCode.unauthorized, reason: 'unauthorized' })
+  expect(bySession.ws.readyState).toBe(bySession.ws.OPEN)
+
+  expect((await apiFetch(`${s.server.url}/api/auth/logout`, { method: 'POST' })).status).toBe(200)
+  expect(await bySession.closed).toEqual({ code: CloseCode.unauthorized, reason: 'unauthorized' })
+})
+
+test('revoking a share link closes the connections of everyone who joined through it', async () => {
+  const joiner = await s.server.signUp('Jo Joiner')
+  const accepted = await apiFetch(`${s.server.url}/api/links/${s.link.token}/accept`, { method: 'POST', auth: joiner })
+  expect(await accepted.json()).toMatchObject({ docId: s.docId, role: 'viewer' })
+  const socket = openRawSocket(s.server.wsUrl, s.docId, { auth: joiner })
+  await socket.opened
+  expect((await owners(`/api/docs/${s.docId}/links/${s.link.id}`, 'DELETE')).status).toBe(200)
+  expect(await socket.closed).toEqual({ code: CloseCode.documentNotFound, reason: 'documentNotFound' })
+  expect((await apiFetch(`${s.server.url}/api/docs/${s.docId}`, { auth: joiner })).status).toBe(404)
+})
+
+test('CollabServer.recheckAccess closes a connection whose sign-in expired meanwhile', async () => {
+  const socket = openRawSocket(s.server.wsUrl, s.docId, { auth: s.viewer })
+  await socket.opened
+  // The session runs out while connected (as time passing would make it).
+  const database = new Database(join(s.server.dataDir, 'caucus.sqlite'))
+  database.prepare('UPDATE sessions SET expires_at = 0 WHERE user_id = ?').run(s.viewer.userId)
+  database.close()
+  await s.server.server.collab.recheckAccess({ userId: s.viewer.userId })
+  expect(await socket.closed).toEqual({ code: CloseCode.unauthorized, reason: 'unauthorized' })
+})
