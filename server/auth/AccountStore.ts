@@ -2,7 +2,10 @@ import type { DocumentRecord } from '../storage/Storage.js'
 import type { Credential } from './principal.js'
 import type { LinkRole, Role } from './roles.js'
 
-/** An account. `emailKey` is the email lower-cased: the unique key, so `Ana@x` and `ana@x` are one account. */
+/** The unique key of an email address: trimmed and lower-cased (`Ana@X.org` and `ana@x.org` are one account). */
+export const emailKey = (email: string): string => email.trim().toLowerCase()
+
+/** An account; its email is unique by `emailKey`. */
 export interface UserRecord {
   id: string
   email: string

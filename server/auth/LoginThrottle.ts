@@ -1,5 +1,5 @@
 import type { RateLimiterFactory, RateVerdict } from '../http/RateLimiter.js'
-import { emailKey } from './SqliteAccountStore.js'
+import { emailKey } from './AccountStore.js'
 
 /**
  * Slows password guessing: after too many failed sign-ins for one account (in 15 minutes) or from one address

@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3'
-import type {
-  AccountStore,
-  DocumentListPage,
-  InvitationRecord,
-  ListCursor,
-  MemberChange,
-  MemberRecord,
-  NewAccountOutcome,
-  SessionRecord,
-  ShareLinkRecord,
-  TokenRecord,
-  UserRecord,
+import {
+  emailKey,
+  type AccountStore,
+  type DocumentListPage,
+  type InvitationRecord,
+  type ListCursor,
+  type MemberChange,
+  type MemberRecord,
+  type NewAccountOutcome,
+  type SessionRecord,
+  type ShareLinkRecord,
+  type TokenRecord,
+  type UserRecord,
 } from './AccountStore.js'
 import type { Credential } from './principal.js'
 import type { Role } from './roles.js'
@@ -41,8 +42,6 @@ const toToken = (row: { id: string; user_id: string; name: string; created_at: n
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
 })
-
-export const emailKey = (email: string): string => email.trim().toLowerCase()
 
 /** How often a token's "last used" time is written (it is shown to its owner, not used for decisions). */
 const TOKEN_TOUCH_INTERVAL_MS = 60_000

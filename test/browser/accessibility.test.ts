@@ -4,6 +4,7 @@ import { createFixtureDocument } from '../helpers/statementFixture.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { axeViolations } from './axe.js'
 import { EDITOR, chromiumAvailable, openBrowser } from './chromium.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -19,7 +20,7 @@ describe.runIf(chromiumAvailable())('WCAG 2.1 AA (axe-core) on the pages a perso
       await createDoc(server.url, 'Keep schools safe')
       await createDoc(server.url)
       const trashed = await createDoc(server.url, 'Old draft')
-      await fetch(`${server.url}/api/docs/${trashed}`, { method: 'DELETE' })
+      await apiFetch(`${server.url}/api/docs/${trashed}`, { method: 'DELETE' })
       const page = (await openBrowser(viewport)).pages()[0]!
 
       await page.goto(server.url)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { onTestFinished } from 'vitest'
-import { SESSION_COOKIE, addMember, defaultCredentials, httpOrigin, signUpOrIn, type Credentials } from '../helpers/testAuth.js'
+import { SESSION_COOKIE, addMember, defaultCredentials, httpOrigin, latestDefaultCredentials, signUpOrIn, type Credentials } from '../helpers/testAuth.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -29,7 +29,11 @@ const FLAGS = [
   '--disable-sync',
 ]
 
-/** A separate Chromium profile (its own storage and IndexedDB): one "person". Closed after the test. */
+/**
+ * A separate Chromium profile (its own storage and IndexedDB): one "person". Closed after the test. It starts
+ * signed in as the default user of the test server started last (cookies do not tell ports apart, so one server
+ * at a time); `openAs` and `signInBrowser` sign in as someone else.
+ */
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'caucus-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -42,6 +46,8 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
     await context.close()
     rmSync(profile, { recursive: true, force: true })
   })
+  const latest = latestDefaultCredentials()
+  if (latest) await signInBrowser(context, latest.origin, latest)
   return context
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createFixtureDocument } from '../helpers/statementFixture.js'
 import { startTestServer } from '../helpers/testServer.js'
 import { EDITOR, chromiumAvailable, openBrowser, statementText, watchErrors } from './chromium.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -36,7 +37,7 @@ describe.runIf(chromiumAvailable())('where the caret goes when a person starts',
     await page.keyboard.type('We ask the council.')
     await expect.poll(() => statementText(page)).toBe('We ask the council.')
     const docId = page.url().split('/d/')[1]!
-    expect((await (await fetch(`${server.url}/api/docs/${docId}`)).json()).document.title).toBe('Open letter on parks')
+    expect((await (await apiFetch(`${server.url}/api/docs/${docId}`)).json()).document.title).toBe('Open letter on parks')
 
     // A person who already gave a name: "New statement" lands in the title at once.
     await page.getByRole('link', { name: 'All documents' }).click()

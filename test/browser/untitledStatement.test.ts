@@ -2,10 +2,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { chromiumAvailable, openAs, openBrowser } from './chromium.js'
+import { apiFetch } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
-const titleOf = async (url: string, docId: string): Promise<string> => (await (await fetch(`${url}/api/docs/${docId}`)).json()).document.title
+const titleOf = async (url: string, docId: string): Promise<string> => (await (await apiFetch(`${url}/api/docs/${docId}`)).json()).document.title
 
 describe.runIf(chromiumAvailable())('a statement’s title', () => {
   it('starts empty with an "Untitled statement" placeholder, so typing gives exactly what was typed', async () => {

@@ -31,7 +31,13 @@ export function httpOrigin(url: string): string {
 
 /** Makes `credentials` what the helpers send to the server at `url` unless told otherwise. */
 export function setDefaultCredentials(url: string, credentials: Credentials): void {
+  defaults.delete(httpOrigin(url))
   defaults.set(httpOrigin(url), credentials)
+}
+
+/** The default user of the test server started last in this process (a browser opened after it signs in as them). */
+export function latestDefaultCredentials(): Credentials | undefined {
+  return [...defaults.values()].at(-1)
 }
 
 /** The default user's credentials for the server at `url` (http or ws), if it has one. */

@@ -39,7 +39,7 @@ test('an untitled statement is exported as "Untitled statement.md", with no titl
   const server = await startTestServer()
   const docId = await createFixtureDocument(server)
 
-  const response = await fetch(`${server.url}/api/docs/${docId}/export.md?frontMatter=1`)
+  const response = await apiFetch(`${server.url}/api/docs/${docId}/export.md?frontMatter=1`)
   expect(response.headers.get('content-disposition')).toContain('filename="Untitled statement.md"')
   const markdown = await response.text()
   expect(markdown).toMatch(/^---\ndate: /)
