@@ -8,6 +8,7 @@ import type { Storage } from '../../server/storage/Storage.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { documentWith, invalidContentCases } from '../shared/invalidYContent.js'
 import { EDITOR, chromiumAvailable, openAs, openBrowser, statementText, watchErrors } from './chromium.js'
+import { addMember, emailFor } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -33,6 +34,7 @@ describe.runIf(chromiumAvailable())('a stored document holding content this vers
 
       const page = first ? await openAs(context, `${server.url}/d/${docId}`, 'Ana Reyes') : context.pages()[0]!
       if (!first) {
+        await addMember(server.url, docId, { email: emailFor('Ana Reyes') }, 'editor')
         await page.goto(`${server.url}/d/${docId}`)
         await page.locator(EDITOR).waitFor()
       }
