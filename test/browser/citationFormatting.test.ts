@@ -4,6 +4,7 @@ import { createFixtureDocument } from '../helpers/statementFixture.js'
 import { startTestServer } from '../helpers/testServer.js'
 import { EDITOR, chromiumAvailable } from './chromium.js'
 import { openPeople, settle } from './coEdit.js'
+import { addMember, emailFor } from '../helpers/testAuth.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
 
@@ -13,6 +14,7 @@ describe.runIf(chromiumAvailable())('bold or italic over a citation', () => {
     const docId = await createFixtureDocument(server, 'Formatting a citation')
     const people = await openPeople(server, ['Ola'])
     const [{ page }] = people as [(typeof people)[0]]
+    await addMember(server.url, docId, { email: emailFor('Ola') }, 'editor')
     await page.goto(`${server.url}/d/${docId}`)
     await page.locator(`${EDITOR} .citation`).first().waitFor()
 

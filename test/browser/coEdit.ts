@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Page } from 'playwright-core'
 import { seedParagraphs } from '../helpers/statementFixture.js'
+import { addMember, emailFor } from '../helpers/testAuth.js'
 import { createDoc, type TestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { freshClient, yDocJson } from '../helpers/yDocJson.js'
@@ -62,6 +63,8 @@ export async function openFreshDocument(server: TestServer, people: readonly Per
   const url = `${server.url}/d/${docId}`
   await Promise.all(
     people.map(async ({ page, name }) => {
+      // Each person signed up in openPeople; the document's owner (the default user) shares it with them.
+      await addMember(server.url, docId, { email: emailFor(name) }, 'editor')
       await page.goto(url)
       await page.locator(EDITOR).waitFor()
       await waitFor(async () => JSON.stringify(blockTexts(await editorJson(page))) === JSON.stringify(paragraphs), {
