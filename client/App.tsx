@@ -1,13 +1,28 @@
 import { lazy, Suspense } from 'react'
+import { AccountProvider } from './account/AccountContext.js'
+import { AuthGate } from './account/AuthGate.js'
 import { EditorPage } from './editor/EditorPage.js'
-import { linkProps, useRoute } from './routing.js'
+import { serverPreviewOf } from './editor/serverPreview.js'
+import { linkProps, useRoute, type Route } from './routing.js'
 
 // The editor is what most visits open (shared links): the documents list loads only when it is shown.
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage.js').then((module) => ({ default: module.DocumentsPage })))
 
-/** Picks the page for the current address. */
+/** Picks the page for the current address; every page needs someone signed in. */
 export function App() {
   const route = useRoute()
+  const page = <RoutePage route={route} />
+  // The server put the statement in the page only for a signed-in member: show it at once, while the client
+  // asks who is signed in.
+  const showWhileLoading = route.page === 'editor' && serverPreviewOf(route.docId) ? page : null
+  return (
+    <AccountProvider>
+      <AuthGate loading={showWhileLoading}>{page}</AuthGate>
+    </AccountProvider>
+  )
+}
+
+function RoutePage({ route }: { route: Route }) {
   switch (route.page) {
     case 'documents':
       return (

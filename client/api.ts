@@ -11,7 +11,8 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** One JSON request to the API; failures become ApiRequestError with the server's message and code. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })

@@ -4,7 +4,8 @@ export type Route = { page: 'documents' } | { page: 'trash' } | { page: 'editor'
 
 /** Reads the page to show from a pathname. */
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'documents' }
+  // `/signup` is the sign-up form for someone signed out (AuthGate); once signed in, it is the documents.
+  if (pathname === '/' || pathname === '' || pathname === '/signup') return { page: 'documents' }
   if (pathname === '/trash') return { page: 'trash' }
   const match = /^\/d\/([^/]+)\/?$/.exec(pathname)
   if (match?.[1]) return { page: 'editor', docId: decodeURIComponent(match[1]) }

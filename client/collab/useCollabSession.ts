@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 import { SourcesStore } from '../sources/SourcesStore.js'
 import { batchIncomingPerFrame } from './batchIncoming.js'
+import { DocumentAccess } from './DocumentAccess.js'
 import { hasLocalCopy, rememberLocalCopy } from './localCopies.js'
 import { sendOwnAwarenessOnly } from './ownAwarenessOnly.js'
 import { SaveTracker } from './SaveTracker.js'
@@ -14,6 +15,7 @@ export interface CollabSession {
   provider: WebsocketProvider
   saveTracker: SaveTracker
   sources: SourcesStore
+  access: DocumentAccess
 }
 
 function collabUrl(): string {
@@ -23,7 +25,7 @@ function collabUrl(): string {
 
 /**
  * One document's live session: a Y.Doc kept in IndexedDB (so offline edits survive a reload) and synced
- * with the server once the local copy is loaded. Created in an effect, not a memo, so React's StrictMode
+ * with the server once the local copy is loaded and the person's access is known. Created in an effect, not a memo, so React's StrictMode
  * double mount gets a fresh, working session.
  */
 export function useCollabSession(docId: string): CollabSession | null {
@@ -38,9 +40,13 @@ export function useCollabSession(docId: string): CollabSession | null {
     const unfilter = sendOwnAwarenessOnly(provider)
     const saveTracker = new SaveTracker(doc, provider)
     const sources = new SourcesStore(doc)
+    const access = new DocumentAccess(provider)
     let cancelled = false
+    // Only once the person's role is known: a viewer's client must not answer the server with content.
     const connect = () => {
-      if (!cancelled) provider.connect()
+      void access.whenKnown().then(() => {
+        if (!cancelled) provider.connect()
+      })
     }
     // With a local copy, connect once it is loaded, so the server sends only what it lacks (or after a moment
     // if IndexedDB is unavailable). On a first visit there is nothing to wait for: connect at once, while the
@@ -54,12 +60,13 @@ export function useCollabSession(docId: string): CollabSession | null {
       connect,
     )
     const fallback = setTimeout(connect, 1500)
-    setSession({ doc, provider, saveTracker, sources })
+    setSession({ doc, provider, saveTracker, sources, access })
     return () => {
       cancelled = true
       clearTimeout(fallback)
       saveTracker.destroy()
       sources.destroy()
+      access.destroy()
       unbatch()
       unfilter()
       provider.destroy()

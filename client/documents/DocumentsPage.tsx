@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
 import { displayTitle } from '../../shared/documentTitle.js'
 import { api } from '../api.js'
+import { AccountMenu } from '../account/AccountMenu.js'
 import { linkProps, navigate } from '../routing.js'
 import { DocumentRow } from './DocumentRow.js'
 
@@ -64,6 +65,7 @@ export function DocumentsPage({ view }: { view: 'active' | 'trash' }) {
               {creating ? 'Creating…' : 'New statement'}
             </button>
           )}
+          <AccountMenu />
         </nav>
       </header>
       {error && (

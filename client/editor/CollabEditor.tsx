@@ -55,6 +55,7 @@ export function CollabEditor({
   identity,
   title,
   preview,
+  readOnly,
   focusWhenReady = false,
   onFocused,
 }: {
@@ -63,7 +64,9 @@ export function CollabEditor({
   title: string
   /** The server-rendered statement, shown in place of the editor until the document has synced. */
   preview: ServerPreview | null
-  /** Put the caret at the start of the text as soon as it can be edited (after the name prompt, say). */
+  /** A viewer: the text, toolbar and sources can be read but not changed (switches back without a reload). */
+  readOnly: boolean
+  /** Put the caret at the start of the text as soon as it can be edited (after Enter in a new title, say). */
   focusWhenReady?: boolean
   onFocused?: () => void
 }) {
@@ -71,6 +74,7 @@ export function CollabEditor({
   const pickerKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null)
   const editor = useEditor(
     {
+      editable: !readOnly,
       extensions: [
         ...createSchemaExtensions({ citation: createCitationExtension(session.sources) }),
         remoteChangesStayRemote,
@@ -102,6 +106,10 @@ export function CollabEditor({
     editor?.commands.updateUser(identity)
   }, [editor, identity])
 
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly)
+  }, [editor, readOnly])
+
   const [citationDisplay, setCitationDisplay] = useCitationDisplay(session.doc)
   const synced = useFirstSync(session)
   const showingPreview = preview !== null && !synced
@@ -111,16 +119,16 @@ export function CollabEditor({
   }, [preview, synced])
 
   useEffect(() => {
-    if (!focusWhenReady || !editor || showingPreview) return
+    if (!focusWhenReady || !editor || showingPreview || readOnly) return
     editor.commands.focus('start')
     onFocused?.()
-  }, [focusWhenReady, editor, showingPreview, onFocused])
+  }, [focusWhenReady, editor, showingPreview, readOnly, onFocused])
 
   if (!editor) return null
   return (
     <div className="editor-layout">
       <main className="editor-main">
-        <Toolbar editor={editor} />
+        <Toolbar editor={editor} readOnly={readOnly} />
         <article className={`paper citations-as-${showingPreview ? preview.display : citationDisplay}`}>
           {showingPreview && <PreviewSlot preview={preview} />}
           <EditorContent editor={editor} hidden={showingPreview} />
@@ -130,7 +138,7 @@ export function CollabEditor({
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
       </main>
       <Suspense fallback={<SourcesPending />}>
-        <SourcesSidebar editor={editor} store={session.sources} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
+        <SourcesSidebar editor={editor} store={session.sources} readOnly={readOnly} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />
       </Suspense>
     </div>
   )

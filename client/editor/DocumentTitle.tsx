@@ -12,6 +12,8 @@ interface Props {
   onFocused: () => void
   /** Enter in the title: the person is done with it and goes on to the text. */
   onDone: () => void
+  /** A viewer sees the title but cannot rename. */
+  readOnly?: boolean
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * is allowed and shown as the placeholder "Untitled statement". A title over the limit is not cut: the field
  * says why it cannot be saved until it is shortened.
  */
-export function DocumentTitle({ docId, info, onRenamed, focusWhenReady, onFocused, onDone }: Props) {
+export function DocumentTitle({ docId, info, onRenamed, focusWhenReady, onFocused, onDone, readOnly = false }: Props) {
   const [draft, setDraft] = useState(info?.title ?? '')
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
@@ -42,7 +44,7 @@ export function DocumentTitle({ docId, info, onRenamed, focusWhenReady, onFocuse
   const message = problem ?? error
 
   const save = async (): Promise<boolean> => {
-    if (!info || problem) return false
+    if (!info || problem || readOnly) return false
     if (draft.trim() === stored.current) return true
     try {
       const renamed = await api.renameDocument(docId, draft)
@@ -74,6 +76,7 @@ export function DocumentTitle({ docId, info, onRenamed, focusWhenReady, onFocuse
         value={draft}
         placeholder={info ? UNTITLED : 'Loading…'}
         disabled={!info}
+        readOnly={readOnly}
         onChange={(event) => {
           setDraft(event.target.value)
           setError(null)

@@ -1,14 +1,17 @@
-import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
 import { displayTitle } from '../../shared/documentTitle.js'
-import { api } from '../api.js'
-import { useCollabSession } from '../collab/useCollabSession.js'
-import { loadIdentity, type Identity } from '../presence/identity.js'
-import { NamePrompt } from '../presence/NamePrompt.js'
+import { useAccount } from '../account/AccountContext.js'
+import { AccountMenu } from '../account/AccountMenu.js'
+import { api, ApiRequestError } from '../api.js'
+import type { AccessState } from '../collab/DocumentAccess.js'
+import { useCollabSession, type CollabSession } from '../collab/useCollabSession.js'
+import { identityOf } from '../presence/identity.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { linkProps, navigationState } from '../routing.js'
 import { CollabEditor, SourcesPending } from './CollabEditor.js'
 import { DocumentTitle } from './DocumentTitle.js'
+import { NoAccess } from './NoAccess.js'
 import { PreviewSlot } from './PreviewSlot.js'
 import { serverPreviewOf, type ServerPreview } from './serverPreview.js'
 import { SaveStatus } from './SaveStatus.js'
@@ -18,18 +21,23 @@ const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module
 
 /** `/d/<docId>`: the statement being written, with who is here and whether it is saved. */
 export function EditorPage({ docId }: { docId: string }) {
-  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
+  const account = useAccount()
+  const user = account.state.kind === 'signedIn' ? account.state.user : null
+  // Presence shows the account's name and colour (the server stamps them too).
+  const identity = useMemo(() => (user ? identityOf(user) : null), [user])
   // The statement the server put in the page, shown until the editor holds the synced document.
   const [preview] = useState(() => serverPreviewOf(docId))
   const [info, setInfo] = useState<DocumentInfo | null>(() => preview?.info ?? null)
-  const [infoError, setInfoError] = useState<string | null>(null)
+  const [infoError, setInfoError] = useState<ApiRequestError | null>(null)
   const session = useCollabSession(docId)
+  const access = useDocumentAccess(session)
   const [exporting, setExporting] = useState(false)
-  // Where the caret goes once it can: a statement just created starts at its title; after the name prompt,
-  // the person goes on into the text. Nothing is focused on a plain visit (a phone would open its keyboard).
+  // Where the caret goes once it can: a statement just created starts at its title, and Enter there goes on into
+  // the text. Nothing is focused on a plain visit (a phone would open its keyboard).
   const [justCreated] = useState(() => navigationState().justCreated === true)
-  const [focusTarget, setFocusTarget] = useState<'title' | 'text' | null>(() => (justCreated && identity ? 'title' : null))
+  const [focusTarget, setFocusTarget] = useState<'title' | 'text' | null>(() => (justCreated ? 'title' : null))
   const focusDone = useCallback(() => setFocusTarget(null), [])
+  const readOnly = access.access === 'read'
 
   useEffect(() => {
     api.getDocument(docId).then(
@@ -37,9 +45,24 @@ export function EditorPage({ docId }: { docId: string }) {
         setInfo(document)
         window.document.title = `${displayTitle(document.title)} · Caucus`
       },
-      (error: Error) => setInfoError(error.message),
+      (error: ApiRequestError) => setInfoError(error),
     )
   }, [docId])
+
+  // The role the documents API gives lets the session connect (read-only for a viewer); the server's access
+  // notices keep it current after that.
+  useEffect(() => {
+    if (session && info?.role) session.access.setRole(info.role)
+  }, [session, info?.role])
+
+  // Signed out meanwhile (here or in another tab): the account check shows the sign-in form at this address.
+  const { refresh } = account
+  const unauthorized = infoError?.status === 401 || access.refused === 'unauthorized'
+  useEffect(() => {
+    if (unauthorized) refresh()
+  }, [unauthorized, refresh])
+
+  if (infoError?.status === 404 || access.refused === 'noAccess' || unauthorized) return <NoAccess />
 
   return (
     <div className="editor-page">
@@ -52,10 +75,16 @@ export function EditorPage({ docId }: { docId: string }) {
           docId={docId}
           info={info}
           onRenamed={setInfo}
-          focusWhenReady={focusTarget === 'title'}
+          focusWhenReady={focusTarget === 'title' && !readOnly}
           onFocused={focusDone}
           onDone={() => setFocusTarget('text')}
+          readOnly={readOnly}
         />
+        {readOnly && (
+          <p className="view-only-badge" title="You can read this statement and see changes as they happen, but not edit it.">
+            View only
+          </p>
+        )}
         {session && <SaveStatus tracker={session.saveTracker} />}
         {session && <PresenceList awareness={session.provider.awareness} />}
         {session && (
@@ -68,33 +97,27 @@ export function EditorPage({ docId }: { docId: string }) {
             Export
           </button>
         )}
+        <AccountMenu />
       </header>
       {infoError && (
         <p className="banner error" role="alert">
-          {infoError}
+          {infoError.message}
         </p>
       )}
       {session && <ConnectionBanner session={session} />}
-      {!identity && (
-        <NamePrompt
-          onDone={(named) => {
-            setIdentity(named)
-            setFocusTarget(justCreated ? 'title' : 'text')
-          }}
-        />
-      )}
       {session && exporting && (
         <Suspense fallback={<p className="banner">Preparing the export…</p>}>
           <ExportDialog doc={session.doc} title={info?.title ?? ''} onClose={() => setExporting(false)} />
         </Suspense>
       )}
-      {session && identity ? (
+      {session && identity && access.access ? (
         <CollabEditor
           key={docId}
           session={session}
           identity={identity}
           title={displayTitle(info?.title ?? '')}
           preview={preview}
+          readOnly={readOnly}
           focusWhenReady={focusTarget === 'text'}
           onFocused={focusDone}
         />
@@ -103,6 +126,14 @@ export function EditorPage({ docId }: { docId: string }) {
       )}
     </div>
   )
+}
+
+const NO_SESSION_ACCESS: AccessState = { access: null, refused: null }
+const noSubscription = () => () => {}
+
+/** The session's access (null until the role is known), re-rendering when the server changes it. */
+function useDocumentAccess(session: CollabSession | null): AccessState {
+  return useSyncExternalStore(session?.access.subscribe ?? noSubscription, session?.access.getState ?? (() => NO_SESSION_ACCESS))
 }
 
 function ConnectionBanner({ session }: { session: NonNullable<ReturnType<typeof useCollabSession>> }) {
@@ -120,7 +151,7 @@ function ConnectionBanner({ session }: { session: NonNullable<ReturnType<typeof 
   return null
 }
 
-/** The server-rendered statement where the editor will be, while the page asks for a name or starts the session. */
+/** The server-rendered statement where the editor will be, while the page starts the session. */
 function PreviewLayout({ preview }: { preview: ServerPreview }) {
   return (
     <div className="editor-layout">

@@ -9,7 +9,7 @@ import { useToolbarState, type BlockStyle } from './useToolbarState.js'
  * Formatting controls. One tab stop for the whole toolbar; arrow keys move between controls (the WAI-ARIA
  * toolbar pattern), so keyboard users are not forced through every button.
  */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, readOnly = false }: { editor: Editor; readOnly?: boolean }) {
   const state = useToolbarState(editor)
   const [linkOpen, setLinkOpen] = useState(false)
   const [focusIndex, setFocusIndex] = useState(0)
@@ -18,7 +18,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   // Ctrl/Cmd+K opens the link form from inside the text.
   useEffect(() => {
     const onEditorKey = (event: globalThis.KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editor.isEditable) {
         event.preventDefault()
         setLinkOpen(true)
       }
@@ -59,7 +59,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       aria-label={action.label}
       title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
       aria-pressed={action.isActive ? Boolean(state.active[action.id]) : undefined}
-      disabled={!state.enabled[action.id]}
+      disabled={readOnly || !state.enabled[action.id]}
       // Pressing a button must not take the focus (and the selection) from the text: keys typed right after a
       // click would otherwise land on the button until the editor takes the focus back, a frame later.
       onMouseDown={(event) => event.preventDefault()}
@@ -78,6 +78,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <select
           aria-label="Text style"
           className="block-select"
+          disabled={readOnly}
           value={state.block}
           onChange={(event) => setBlock(event.target.value as BlockStyle)}
           {...rovingProps()}
@@ -96,6 +97,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           aria-pressed={state.link}
           aria-expanded={linkOpen}
           onClick={() => setLinkOpen((open) => !open)}
+          disabled={readOnly}
           {...rovingProps()}
         >
           <ToolIcon name="link" fallback="Link" />
@@ -105,7 +107,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <span className="tool-separator" aria-hidden="true" />
         {toolbarActions.filter((a) => a.group === 'history').map(button)}
       </div>
-      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {linkOpen && !readOnly && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>
   )
 }

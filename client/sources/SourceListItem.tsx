@@ -13,12 +13,14 @@ interface Props {
   uses: number
   onEdit: () => void
   onDelete: () => void
+  /** A viewer: the source can be read and its citations visited, nothing else. */
+  readOnly: boolean
 }
 
 const MAX_JUMP_BUTTONS = 12
 
 /** One source: what it is, where it is cited, and the buttons to cite, edit or delete it. */
-export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete }: Props) {
+export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete, readOnly }: Props) {
   const [pinpointOpen, setPinpointOpen] = useState(false)
   const [locator, setLocator] = useState('')
   const name = item.title ?? formatInlineLabel(item)
@@ -56,7 +58,7 @@ export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete
           </>
         )}
       </p>
-      <div className="source-actions">
+      <fieldset className="source-actions" disabled={readOnly} aria-label={`Actions for ${name}`}>
         <button type="button" className="primary" onClick={() => cite()} aria-label={`Cite ${name}${versionOf ? ` (${versionLabel})` : ''} at the cursor`}>
           Cite
         </button>
@@ -69,8 +71,8 @@ export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete
         <button type="button" className="danger" onClick={onDelete} aria-label={`Delete ${name}`}>
           Delete
         </button>
-      </div>
-      {pinpointOpen && (
+      </fieldset>
+      {pinpointOpen && !readOnly && (
         <form className="pinpoint-form" onSubmit={cite}>
           <label htmlFor={`pinpoint-${item.id}`}>Pinpoint (section, page…)</label>
           <input id={`pinpoint-${item.id}`} autoFocus maxLength={MAX_LOCATOR_LENGTH} placeholder="§ 7284.6(a)(1) or p. 3" value={locator} onChange={(event) => setLocator(event.target.value)} />

@@ -18,10 +18,12 @@ interface Props {
   title: string
   citationDisplay: CitationDisplay
   onCitationDisplayChange: (display: CitationDisplay) => void
+  /** A viewer: sources can be searched, read and exported, not added, changed, cited or deleted. */
+  readOnly: boolean
 }
 
 /** The document's sources: grouped, searchable, editable, and the place citations are inserted from. */
-export function SourcesSidebar({ editor, store, title, citationDisplay, onCitationDisplayChange }: Props) {
+export function SourcesSidebar({ editor, store, title, citationDisplay, onCitationDisplayChange, readOnly }: Props) {
   const { items, loaded } = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const citations = useCitationCounts(editor)
   const [query, setQuery] = useState('')
@@ -66,6 +68,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
       versionOf={versionOf}
       editor={editor}
       uses={citations.get(item.id) ?? 0}
+      readOnly={readOnly}
       onEdit={() => setEditing(item)}
       onDelete={() => remove(item)}
     />
@@ -77,7 +80,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
     <aside className="sources" aria-labelledby="sources-heading">
       <div className="sources-header">
         <h2 id="sources-heading">Sources</h2>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <button type="button" className="primary" onClick={() => setEditing('new')} disabled={readOnly}>
           Add source
         </button>
       </div>
@@ -96,7 +99,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
           <option value="other">Other</option>
         </select>
       </div>
-      <fieldset className="citation-display">
+      <fieldset className="citation-display" disabled={readOnly}>
         <legend>Show citations as</legend>
         <label>
           <input type="radio" name="citation-display" checked={citationDisplay === 'labels'} onChange={() => onCitationDisplayChange('labels')} /> Labels
@@ -107,7 +110,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
       </fieldset>
       <div className="sources-files">
         <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" aria-label="CSL JSON file to import" tabIndex={-1} className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
-        <button type="button" className="link-button" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="link-button" onClick={() => fileInput.current?.click()} disabled={readOnly}>
           Import CSL JSON…
         </button>
         <button type="button" className="link-button" onClick={() => downloadCslJson(items, `${title} sources`)} disabled={items.length === 0}>
@@ -124,7 +127,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
           </button>
         </div>
       )}
-      {editing && <SourceForm key={editing === 'new' ? 'new' : editing.id} item={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      {editing && !readOnly && <SourceForm key={editing === 'new' ? 'new' : editing.id} item={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />}
       {loaded && items.length === 0 && !editing && <p className="muted sources-empty">No sources yet. Add the bills and articles this statement relies on, then cite them in the text.</p>}
       {items.length > 0 && visible.length === 0 && <p className="muted">No source matches “{query}”.</p>}
       {show('bills') && bills.length > 0 && (

@@ -92,8 +92,8 @@ export interface OpenAsOptions {
 
 /**
  * Opens a page as a person: signs them up (or in) through the real API, puts their session cookie in the
- * browser context, makes them a member of the document the URL names, and goes there. The person's display
- * name is their account name; the name prompt, where the client still shows one, is answered with it.
+ * browser context, makes them a member of the document the URL names, and goes there. Presence shows their
+ * account name. Waits for the editor when the URL is a document.
  */
 export async function openAs(context: BrowserContext, url: string, name: string, options: OpenAsOptions = {}): Promise<Page> {
   const person = await signUpOrIn(url, name)
@@ -103,12 +103,6 @@ export async function openAs(context: BrowserContext, url: string, name: string,
   await signInBrowser(context, url, person)
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(url)
-  const namePrompt = page.getByLabel('Display name')
-  await page.locator(`${EDITOR}, #display-name`).first().waitFor()
-  if (await namePrompt.isVisible()) {
-    await namePrompt.fill(name)
-    await page.getByRole('button', { name: 'Start writing' }).click()
-  }
-  await page.locator(EDITOR).waitFor()
+  if (docId) await page.locator(EDITOR).waitFor()
   return page
 }

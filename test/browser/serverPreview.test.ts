@@ -62,8 +62,6 @@ describe.runIf(chromiumAvailable())('the statement before the editor is ready', 
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(url)
-    await page.getByLabel('Display name').fill('Noor')
-    await page.getByRole('button', { name: 'Start writing' }).click()
     // The editor (empty: nothing synced yet, no copy on this device) stays hidden; the statement stays readable.
     const preview = page.locator('#statement-preview')
     await page.waitForTimeout(5_000)
