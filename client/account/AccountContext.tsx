@@ -50,10 +50,3 @@ export function useAccount(): AccountContextValue {
   if (!value) throw new Error('useAccount needs an AccountProvider above it.')
   return value
 }
-
-/** The signed-in person: pages behind the AuthGate only render when someone is. */
-export function useSignedInUser(): UserInfo {
-  const { state } = useAccount()
-  if (state.kind !== 'signedIn') throw new Error('useSignedInUser outside a signed-in page.')
-  return state.user
-}
