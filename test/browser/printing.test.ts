@@ -21,7 +21,9 @@ describe.runIf(chromiumAvailable())('printing a statement', () => {
     const server = await startTestServer({ clientDir })
     const docId = await createFixtureDocument(server, 'Keep schools safe: a statement')
     // A second person, so a remote caret is in the text.
-    await openAs(await openBrowser(), `${server.url}/d/${docId}`, 'Mo')
+    const mo = await openAs(await openBrowser(), `${server.url}/d/${docId}`, 'Mo')
+    // Opening a statement focuses nothing; Mo clicks into the text, so his caret is shared.
+    await mo.locator(EDITOR).click()
     const page = await openAs(await openBrowser(), `${server.url}/d/${docId}`, 'Nia')
     await page.locator('.source-item').first().waitFor()
     await page.locator('.collaboration-carets__caret').waitFor({ state: 'attached' })
