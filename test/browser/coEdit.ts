@@ -138,3 +138,25 @@ function describeDivergence(people: readonly Person[], shared: JSONContent, page
 export function newErrors(people: readonly Person[], marks: readonly number[]): string[] {
   return people.flatMap(({ name, errors }, i) => errors.slice(marks[i]).map((error) => `${name}: ${error}`))
 }
+
+/**
+ * The block texts everyone settled on after a round, or null with the round's problems noted (page errors since
+ * `marks`, or pages that never matched the shared document).
+ */
+export async function settledRoundTexts(
+  server: TestServer,
+  docId: string,
+  people: readonly Person[],
+  marks: readonly number[],
+  round: number,
+  problems: string[],
+): Promise<string[] | null> {
+  const settled = await settle(server, docId, people)
+  const errors = newErrors(people, marks)
+  if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
+  if (!settled.ok) {
+    problems.push(`round ${round}: ${settled.divergence}`)
+    return null
+  }
+  return blockTexts(settled.doc)
+}

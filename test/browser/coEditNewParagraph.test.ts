@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
-import { blockTexts, caretAtEndOf, editorJson, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle } from './coEdit.js'
+import { blockTexts, caretAtEndOf, editorJson, KEY_DELAY_MS, openFreshDocument, openPeople, settledRoundTexts } from './coEdit.js'
 import { chromiumAvailable } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -28,14 +28,8 @@ describe.runIf(chromiumAvailable())('two people typing in a paragraph one of the
       await caretAtEndOf(bob.page, 1)
       await Promise.all([alice.page.keyboard.type(typedByAlice, { delay: KEY_DELAY_MS }), bob.page.keyboard.type(typedByBob, { delay: KEY_DELAY_MS })])
 
-      const settled = await settle(server, docId, people)
-      const errors = newErrors(people, marks)
-      if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
-      if (!settled.ok) {
-        problems.push(`round ${round}: ${settled.divergence}`)
-        continue
-      }
-      const texts = blockTexts(settled.doc)
+      const texts = await settledRoundTexts(server, docId, people, marks, round, problems)
+      if (texts === null) continue
       const allowed = [[SEED, typedByAlice + typedByBob], [SEED, typedByBob + typedByAlice]].map((t) => JSON.stringify(t))
       if (!allowed.includes(JSON.stringify(texts))) problems.push(`round ${round}: ${JSON.stringify(texts)}`)
     }

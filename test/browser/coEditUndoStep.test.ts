@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/testServer.js'
-import { blockTexts, caretAtEndOf, KEY_DELAY_MS, newErrors, openFreshDocument, openPeople, settle, type Person } from './coEdit.js'
+import { caretAtEndOf, KEY_DELAY_MS, openFreshDocument, openPeople, settledRoundTexts, type Person } from './coEdit.js'
 import { chromiumAvailable } from './chromium.js'
 
 const clientDir = join(import.meta.dirname, '../../dist/client')
@@ -30,14 +30,8 @@ async function undoOneSentence(bobTypes: boolean): Promise<void> {
     await alice.page.keyboard.press('Control+z')
     await bobTyping
 
-    const settled = await settle(server, docId, people)
-    const errors = newErrors(people, marks)
-    if (errors.length > 0) problems.push(`round ${round}: page errors ${JSON.stringify(errors)}`)
-    if (!settled.ok) {
-      problems.push(`round ${round}: ${settled.divergence}`)
-      continue
-    }
-    const texts = blockTexts(settled.doc)
+    const texts = await settledRoundTexts(server, docId, people, marks, round, problems)
+    if (texts === null) continue
     const expected = [SEED[0], SEED[1] + typedByBob]
     if (JSON.stringify(texts) !== JSON.stringify(expected)) problems.push(`round ${round}: ${JSON.stringify(texts)}`)
   }
