@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { MAX_TITLE_LENGTH, TITLE_TOO_LONG } from './documentTitle.js'
+import { MAX_TITLE_LENGTH, titleProblem } from './documentTitle.js'
 import type { ImportOutcome } from './sources/yImport.js'
 
 /** A document as the HTTP API describes it. Timestamps are ISO 8601 strings. */
@@ -61,7 +61,14 @@ export type SourcesImportResult = ImportOutcome
 export { MAX_TITLE_LENGTH }
 
 // An empty title is allowed: the statement is untitled (shown as "Untitled statement", see documentTitle.ts).
-const title = z.string({ error: 'Title must be text.' }).trim().max(MAX_TITLE_LENGTH, { error: TITLE_TOO_LONG })
+const title = z
+  .string({ error: 'Title must be text.' })
+  .trim()
+  // One rule for the editor and the API: length, hidden characters, nothing but invisible ones.
+  .superRefine((value, context) => {
+    const problem = titleProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
 
 export const CreateDocumentBody = z.object({ title: title.optional() }).strict()
 export const UpdateDocumentBody = z.object({ title }).strict()

@@ -1,6 +1,7 @@
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Citation } from './citationNode.js'
+import { SafeLink } from './safeLink.js'
 import { isSafeLinkUrl } from './safeUrl.js'
 import { UnsupportedBlock, UnsupportedFormatting } from './unsupported/unsupportedNodes.js'
 
@@ -13,14 +14,15 @@ export function createSchemaExtensions(overrides: { citation?: AnyExtension } = 
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo manager (only your own edits are undone).
       undoRedo: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        protocols: ['mailto'],
-        defaultProtocol: 'https',
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-        isAllowedUri: (url) => isSafeLinkUrl(url),
-      },
+      // Links come from SafeLink below: the document chooses a link's address, never its rel, target or class.
+      link: false,
+    }),
+    SafeLink.configure({
+      openOnClick: false,
+      autolink: true,
+      protocols: ['mailto'],
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => isSafeLinkUrl(url),
     }),
     // The browser swaps in a Citation extended with its node view; the schema stays the same.
     overrides.citation ?? Citation,

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it'
 import footnote from 'markdown-it-footnote'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import { editorSchema } from '../../shared/editorSchema.js'
+import { VIEW_ONLY_MARK_NAMES } from '../../shared/unsupported/unsupportedNodes.js'
 import type { JsonNode } from './fixtures.js'
 
 /**
@@ -134,7 +135,9 @@ function docRuns(node: PmNode, inHeading: boolean, footnotes: { next: number }):
   node.forEach((child) => {
     if (child.isText) {
       const marks = child.marks
-        .filter((mark) => mark.type.name !== 'underline' && (mark.type.name !== 'link' || isSafeHref(String(mark.attrs.href))))
+        // Underline has no markdown; unsafe links and the view-only placeholder mark (what the editor shows for a link
+        // it cannot read) are exported as plain text.
+        .filter((mark) => mark.type.name !== 'underline' && !VIEW_ONLY_MARK_NAMES.includes(mark.type.name) && (mark.type.name !== 'link' || isSafeHref(String(mark.attrs.href))))
         .map((mark) => {
           if (mark.type.name !== 'link') return mark.type.name
           const title = mark.attrs.title as string | null

@@ -18,6 +18,11 @@ describe('invalid bodies are refused with 400 and say what is wrong', () => {
     { what: 'a title that is too long', body: { title: 'x'.repeat(201) }, message: /at most 200 characters: shorten it/, path: 'title' },
     { what: 'a title that is not text', body: { title: 42 }, message: /Title must be text/, path: 'title' },
     { what: 'an unknown field', body: { title: 'ok', colour: 'red' }, message: /Unknown field\(s\): colour/, path: '(body)' },
+    { what: 'a title holding a NUL character', body: { title: 'Parks\u0000 statement' }, message: /control characters/, path: 'title' },
+    { what: 'a title holding a lone surrogate', body: { title: 'Parks \ud800 statement' }, message: /broken characters/, path: 'title' },
+    { what: 'a title reversed by U+202E', body: { title: 'Statement \u202eKRAP' }, message: /text-direction overrides/, path: 'title' },
+    { what: 'a title made only of zero-width spaces', body: { title: '\u200b\u200b' }, message: /at least one visible character/, path: 'title' },
+    { what: 'a title with a line break', body: { title: 'Two\nlines' }, message: /control characters/, path: 'title' },
   ]
   for (const { what, body, message, path } of cases) {
     test(`${what} (create and rename)`, async () => {
@@ -69,4 +74,13 @@ describe('unknown and invalid addresses get JSON errors', () => {
     await expectError(await app.request('/api/nothing-here'), 404, 'not_found')
     await expectError(await app.request('/api/docs/a/b/c'), 404, 'not_found')
   })
+})
+
+test('titles in other scripts, with emoji joined by U+200D or a right-to-left mark, are kept as typed', async () => {
+  const { app } = createTestApp()
+  for (const title of ['בית ספר\u200f (2017)', 'Familias 👨‍👩‍👧 unidas', 'Déclaration — 2017–18']) {
+    const response = await requestJson(app, 'POST', '/api/docs', { title })
+    expect(response.status, title).toBe(201)
+    expect(((await response.json()) as { document: DocumentInfo }).document.title).toBe(title)
+  }
 })

@@ -78,6 +78,13 @@ describe('updates the editor writes are accepted', () => {
   })
 })
 
+describe('link attributes older editors stored', () => {
+  it('target, rel, class and title are accepted (kept, never rendered: see safeLink.ts)', () => {
+    const attrs = { href: 'https://example.org/', target: '_self', rel: '', class: 'x', title: 't' }
+    expect(judge(helloDoc(), (_, fragment) => firstText(fragment).format(0, 5, { link: attrs }))).toEqual(accepted)
+  })
+})
+
 describe('updates that put content outside the schema are refused', () => {
   for (const kind of invalidContentCases) {
     it(kind.name, () => expect(judge(helloDoc(), (_, fragment) => kind.write(fragment))).toEqual(refused))
@@ -104,6 +111,15 @@ describe('updates that put content outside the schema are refused', () => {
   for (const [name, change] of cases) {
     it(name, () => expect(judge(helloDoc(), change)).toEqual(refused))
   }
+
+  // However a raw client spells a script address, it never reaches storage (links carry http, https or mailto).
+  const hostileHrefs = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'javascript&colon;alert(1)', '&#106;avascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '/api/docs', '', 42, null]
+  for (const href of hostileHrefs) {
+    it(`a link to ${JSON.stringify(href)}`, () => expect(judge(helloDoc(), (_, fragment) => firstText(fragment).format(0, 5, { link: { href } }))).toEqual(refused))
+  }
+  it('a link address longer than 2,048 characters', () => {
+    expect(judge(helloDoc(), (_, fragment) => firstText(fragment).format(0, 5, { link: { href: `https://e.org/${'a'.repeat(2048)}` } }))).toEqual(refused)
+  })
 
   it('an attribute on the root fragment', () => {
     const client = new Y.Doc()
