@@ -77,14 +77,32 @@ export async function openFreshDocument(server: TestServer, people: readonly Per
 
 /** Puts the caret at the end of top-level paragraph `index`, as a person would (click it, press End). */
 export async function caretAtEndOf(page: Page, index: number): Promise<void> {
-  await page.locator(`${EDITOR} > p`).nth(index).click()
-  await page.keyboard.press('End')
+  await caretInto(page, index, 'End')
 }
 
 /** Puts the caret at the start of top-level paragraph `index`. */
 export async function caretAtStartOf(page: Page, index: number): Promise<void> {
-  await page.locator(`${EDITOR} > p`).nth(index).click()
-  await page.keyboard.press('Home')
+  await caretInto(page, index, 'Home')
+}
+
+/** The index of the top-level block that holds the editor's caret. */
+export function caretBlock(page: Page): Promise<number> {
+  return page
+    .locator(EDITOR)
+    .evaluate((element) => (element as HTMLElement & { editor: { state: { selection: { $head: { index(depth: number): number } } } } }).editor.state.selection.$head.index(0))
+}
+
+/**
+ * Clicks paragraph `index` and presses `key`, and checks the caret is in that paragraph before going on: a click on
+ * a busy machine can land before the page has laid the paragraph out, and a round would then test nothing.
+ */
+async function caretInto(page: Page, index: number, key: 'End' | 'Home'): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`${EDITOR} > p`).nth(index).click()
+    await page.keyboard.press(key)
+    if ((await caretBlock(page)) === index) return
+  }
+  throw new Error(`three clicks on paragraph ${index} left the caret in paragraph ${await caretBlock(page)}`)
 }
 
 export type Settled = { ok: true; doc: JSONContent } | { ok: false; divergence: string }
@@ -159,4 +177,22 @@ export async function settledRoundTexts(
     return null
   }
   return blockTexts(settled.doc)
+}
+
+/**
+ * Starts timing the edits a page makes (each `input` event, as the page handles it); the returned function gives
+ * the longest pause between two of them, in ms. Yjs groups edits into one undo step while they come less than
+ * 500 ms apart, so a round whose typing stalled that long on a busy machine cannot test one-step undo.
+ */
+export async function timeTyping(page: Page): Promise<() => Promise<number>> {
+  await page.locator(EDITOR).evaluate((element) => {
+    const times: number[] = []
+    ;(window as unknown as { typingTimes: number[] }).typingTimes = times
+    element.addEventListener('input', () => times.push(performance.now()))
+  })
+  return () =>
+    page.evaluate(() => {
+      const times = (window as unknown as { typingTimes: number[] }).typingTimes
+      return times.slice(1).reduce((longest, time, i) => Math.max(longest, time - times[i]!), 0)
+    })
 }
