@@ -34,6 +34,8 @@ describe.runIf(chromiumAvailable())('signing up, in and out in the browser', () 
     const ada = await signUpOrIn(server.url, 'Ada Admin', 'ada@example.org')
     setDefaultCredentials(server.url, ada)
     const docId = await createDoc(server.url, 'Parks for everyone', ada)
+    // Sign out is in the account menu, under the person's name.
+    await page.getByRole('button', { name: 'Account: Ada Admin' }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401)
