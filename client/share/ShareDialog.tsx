@@ -42,7 +42,13 @@ export function ShareDialog({ docId, title, selfId, onOwnRoleChanged, onClose }:
       setOutcome({ error: (caught as Error).message })
     }
   }, [docId])
-  useEffect(() => void reload(), [reload])
+  useEffect(() => {
+    void reload()
+    // People join through links meanwhile (in another tab, on another device): coming back shows them.
+    const onFocus = () => void reload()
+    window.addEventListener('focus', onFocus)
+    return () => window.removeEventListener('focus', onFocus)
+  }, [reload])
 
   /** Runs one change, then shows what the server now holds (also after a refusal: the selects go back). */
   const run = useCallback(
