@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { INVITATIONS_PATH, TOKENS_PATH, linkProps } from '../routing.js'
 import { useAccount } from './AccountContext.js'
 
@@ -14,6 +14,17 @@ export function AccountMenu() {
   const wrapRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const listId = useId()
+
+  const popupRef = useRef<HTMLDivElement>(null)
+  // The list hangs from the button's right edge; where the button sits near a phone's left edge, it is moved
+  // right so that it stays on the screen.
+  useLayoutEffect(() => {
+    const popup = popupRef.current
+    if (!open || !popup) return
+    popup.style.right = ''
+    const overflow = 8 - popup.getBoundingClientRect().left
+    if (overflow > 0) popup.style.right = `${-overflow}px`
+  }, [open])
 
   useEffect(() => {
     if (!open) return
@@ -58,7 +69,7 @@ export function AccountMenu() {
           ▾
         </span>
       </button>
-      <div id={listId} className="account-popup" hidden={!open}>
+      <div id={listId} className="account-popup" hidden={!open} ref={popupRef}>
         <p className="account-email">
           <span className="visually-hidden">Signed in as </span>
           {user.email}

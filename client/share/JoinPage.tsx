@@ -23,7 +23,7 @@ function failure(error: ApiRequestError): { heading: string; text: string } {
  * address only shows what the link grants.
  */
 export function JoinPage({ secret }: { secret: string }) {
-  const { state } = useAccount()
+  const { state, signOut } = useAccount()
   const [join, setJoin] = useState<JoinState>({ kind: 'loading' })
   const [joining, setJoining] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -69,7 +69,10 @@ export function JoinPage({ secret }: { secret: string }) {
           </p>
           {who && (
             <p className="muted">
-              You will join as <strong>{who.name}</strong> ({who.email}).
+              You will join as <strong>{who.name}</strong> ({who.email}).{' '}
+              <button type="button" className="link-button" onClick={() => void signOut()}>
+                Sign in as someone else
+              </button>
             </p>
           )}
           {error && (
