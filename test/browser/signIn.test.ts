@@ -59,7 +59,10 @@ describe.runIf(chromiumAvailable())('signing up, in and out in the browser', () 
 
   it('where sign-up is open, a newcomer creates an account from the sign-in page; a taken email is explained', async () => {
     const server = await startTestServer({ clientDir })
-    const page = (await openBrowser()).pages()[0]!
+    const context = await openBrowser()
+    // A new browser starts signed in as the test server's default user: this one is a newcomer's.
+    await context.clearCookies()
+    const page = context.pages()[0]!
     await page.goto(server.url)
     await page.getByRole('button', { name: 'Create an account' }).click()
     await page.getByRole('heading', { name: 'Create your account' }).waitFor()
