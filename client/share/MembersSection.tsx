@@ -29,6 +29,12 @@ export function MembersSection({ docId, members, selfId, run, onOwnRoleChanged }
   }
 
   const changeRole = async (member: MemberInfo, next: DocumentRole) => {
+    // An owner who lowers their own role cannot undo it (a closed select also changes on arrow keys): asked
+    // first. The only owner is not asked: the server refuses, and the dialog says why.
+    const otherOwners = members?.some((other) => other.role === 'owner' && other.userId !== selfId) ?? false
+    if (member.userId === selfId && member.role === 'owner' && next !== 'owner' && otherOwners) {
+      if (!window.confirm(`Make yourself ${next === 'editor' ? 'an editor' : 'a viewer'}? You will no longer be able to share this statement.`)) return
+    }
     const changed = await run(() => accessApi.setMemberRole(docId, member.userId, next), `${member.name} is now ${roleLabel(next).toLowerCase()}.`)
     if (changed && member.userId === selfId) onOwnRoleChanged()
   }

@@ -82,6 +82,32 @@ describe.runIf(chromiumAvailable())('the Share dialog', () => {
     expect(errors).toEqual([])
   }, 180_000)
 
+  it('an owner who hands ownership over is asked first, and then no longer sees Share', async () => {
+    const server = await startTestServer({ clientDir })
+    const docId = await createDoc(server.url, 'Handover')
+    const olga = await server.signUp('Olga Owner')
+    const owner = await openAsOwner(await openBrowser(), `${server.url}/d/${docId}`)
+    await owner.getByRole('button', { name: 'Share', exact: true }).click()
+    const dialog = owner.getByRole('dialog', { name: 'Share “Handover”' })
+    await dialog.getByLabel('Add someone by email').fill(olga.email)
+    await dialog.getByLabel('Role', { exact: true }).selectOption('owner')
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await dialog.getByLabel('Role of Olga Owner').waitFor()
+
+    // Declined: nothing changes.
+    owner.once('dialog', (question) => void question.dismiss())
+    await dialog.getByLabel('Role of Test Writer').selectOption('editor')
+    await expect.poll(() => dialog.getByLabel('Role of Test Writer').inputValue()).toBe('owner')
+    // Accepted: Test Writer is an editor, the dialog and the Share button go, the editor stays writable.
+    const asked: string[] = []
+    owner.once('dialog', (question) => (asked.push(question.message()), void question.accept()))
+    await dialog.getByLabel('Role of Test Writer').selectOption('editor')
+    await dialog.waitFor({ state: 'detached' })
+    expect(asked[0]).toContain('You will no longer be able to share this statement.')
+    await expect.poll(() => owner.getByRole('button', { name: 'Share', exact: true }).count()).toBe(0)
+    expect(await owner.locator(EDITOR).getAttribute('contenteditable')).toBe('true')
+  }, 120_000)
+
   it('a share link: a signed-out person signs in on /join, joins with the link’s role; once revoked, the page says so', async () => {
     const server = await startTestServer({ clientDir })
     const docId = await createDoc(server.url, 'Parks for all')
