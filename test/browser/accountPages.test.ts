@@ -14,6 +14,8 @@ describe.runIf(chromiumAvailable())('the account pages', () => {
     const errors = watchErrors(page)
     await page.goto(server.url)
     await page.getByRole('button', { name: 'Account: Test Writer' }).click()
+    expect(await page.getByRole('button', { name: 'Account: Test Writer' }).getAttribute('aria-expanded')).toBe('true')
+    expect(await axeViolations(page), 'account menu open').toEqual([])
     await page.getByRole('link', { name: 'Access tokens' }).click()
     await page.getByRole('heading', { name: 'Access tokens', level: 1 }).waitFor()
     await page.getByText('You have no access tokens.').waitFor()

@@ -139,6 +139,7 @@ describe.runIf(chromiumAvailable())('the Share dialog', () => {
     const errors = watchErrors(page)
     await page.goto(linkUrl)
     await page.getByText('A statement was shared with you.').waitFor()
+    expect(await axeViolations(page), 'sign-in form for a share link').toEqual([])
     await page.getByLabel('Email').fill(lin.email)
     await page.getByLabel('Password').fill(TEST_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
