@@ -7,6 +7,9 @@ import { linkProps, useRoute, type Route } from './routing.js'
 
 // The editor is what most visits open (shared links): the documents list loads only when it is shown.
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage.js').then((module) => ({ default: module.DocumentsPage })))
+const AccessTokensPage = lazy(() => import('./account/AccessTokensPage.js').then((module) => ({ default: module.AccessTokensPage })))
+const InvitationsPage = lazy(() => import('./account/InvitationsPage.js').then((module) => ({ default: module.InvitationsPage })))
+const JoinPage = lazy(() => import('./share/JoinPage.js').then((module) => ({ default: module.JoinPage })))
 
 /** Picks the page for the current address; every page needs someone signed in. */
 export function App() {
@@ -38,6 +41,24 @@ function RoutePage({ route }: { route: Route }) {
       )
     case 'editor':
       return <EditorPage key={route.docId} docId={route.docId} />
+    case 'tokens':
+      return (
+        <Suspense fallback={null}>
+          <AccessTokensPage />
+        </Suspense>
+      )
+    case 'invitations':
+      return (
+        <Suspense fallback={null}>
+          <InvitationsPage />
+        </Suspense>
+      )
+    case 'join':
+      return (
+        <Suspense fallback={null}>
+          <JoinPage key={route.secret} secret={route.secret} />
+        </Suspense>
+      )
     case 'notFound':
       return (
         <main className="page narrow">

@@ -1,12 +1,28 @@
 import { useSyncExternalStore } from 'react'
 
-export type Route = { page: 'documents' } | { page: 'trash' } | { page: 'editor'; docId: string } | { page: 'notFound' }
+export type Route =
+  | { page: 'documents' }
+  | { page: 'trash' }
+  | { page: 'editor'; docId: string }
+  | { page: 'tokens' }
+  | { page: 'invitations' }
+  | { page: 'join'; secret: string }
+  | { page: 'notFound' }
+
+/** The account pages, linked from the account menu. */
+export const TOKENS_PATH = '/account/tokens'
+export const INVITATIONS_PATH = '/account/invitations'
 
 /** Reads the page to show from a pathname. */
 export function parseRoute(pathname: string): Route {
   // `/signup` is the sign-up form for someone signed out (AuthGate); once signed in, it is the documents.
   if (pathname === '/' || pathname === '' || pathname === '/signup') return { page: 'documents' }
   if (pathname === '/trash') return { page: 'trash' }
+  if (pathname === TOKENS_PATH) return { page: 'tokens' }
+  if (pathname === INVITATIONS_PATH) return { page: 'invitations' }
+  // A share link (`/join/<secret>`, the address `POST /api/docs/:id/links` answers).
+  const join = /^\/join\/([^/]+)\/?$/.exec(pathname)
+  if (join?.[1]) return { page: 'join', secret: decodeURIComponent(join[1]) }
   const match = /^\/d\/([^/]+)\/?$/.exec(pathname)
   if (match?.[1]) return { page: 'editor', docId: decodeURIComponent(match[1]) }
   return { page: 'notFound' }

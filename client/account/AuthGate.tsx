@@ -41,9 +41,17 @@ export function AuthGate({ children, loading }: { children: ReactNode; loading: 
   }
   const first = state.setup.firstAccountNeeded
   const canSignUp = first || state.setup.signupOpen || invitation !== null
+  // Someone opened a share link signed out: say why they are asked to sign in (they come back here after).
+  const joining = window.location.pathname.startsWith('/join/')
   return (
     <main className="page auth-page">
       <p className="brand">Caucus</p>
+      {joining && !first && (
+        <p className="banner auth-context">
+          A statement was shared with you. {canSignUp ? 'Sign in, or create an account,' : 'Sign in'} to open it
+          {canSignUp ? '.' : '; to get an account, ask an admin of this Caucus server for an invitation.'}
+        </p>
+      )}
       {first || (mode === 'signUp' && canSignUp) ? (
         <SignUpForm first={first} invitation={invitation} onSignedIn={afterSignIn} onWantsSignIn={first ? null : () => setMode('signIn')} />
       ) : (

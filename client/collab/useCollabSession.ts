@@ -42,10 +42,17 @@ export function useCollabSession(docId: string): CollabSession | null {
     const sources = new SourcesStore(doc)
     const access = new DocumentAccess(provider)
     let cancelled = false
+    let started = false
     // Only once the person's role is known: a viewer's client must not answer the server with content.
+    // Only once at all: y-websocket reconnects by itself after a drop and stops after a 44xx close (removed,
+    // signed out); a second `connect()` from a later trigger (the fallback timer, IndexedDB loading late)
+    // would open a socket again behind the "no access" page.
     const connect = () => {
       void access.whenKnown().then(() => {
-        if (!cancelled) provider.connect()
+        if (cancelled || started) return
+        started = true
+        clearTimeout(fallback)
+        provider.connect()
       })
     }
     // With a local copy, connect once it is loaded, so the server sends only what it lacks (or after a moment

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { DocumentInfo } from '../../shared/apiTypes.js'
 import { displayTitle, titleProblem, UNTITLED } from '../../shared/documentTitle.js'
 import { linkProps } from '../routing.js'
+import { roleLabel } from '../share/roleNames.js'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -72,6 +73,7 @@ export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }
             {view === 'trash' && doc.deletedAt
               ? `Deleted ${dateFormat.format(new Date(doc.deletedAt))}`
               : `Edited ${dateFormat.format(new Date(doc.updatedAt))}`}
+            {doc.role && ` · ${roleLabel(doc.role)}`}
           </span>
         </div>
       )}
@@ -79,12 +81,17 @@ export function DocumentRow({ doc, view, onRename, onTrash, onRestore, onPurge }
         <div className="doc-actions">
           {view === 'active' ? (
             <>
-              <button type="button" onClick={() => (setTitle(doc.title), setRenaming(true))} aria-label={`Rename ${shown}`}>
-                Rename
-              </button>
-              <button type="button" onClick={onTrash} aria-label={`Delete ${shown} (moves it to the trash)`}>
-                Delete
-              </button>
+              {/* Only what the person's role allows: the server would refuse the rest. */}
+              {doc.role !== 'viewer' && (
+                <button type="button" onClick={() => (setTitle(doc.title), setRenaming(true))} aria-label={`Rename ${shown}`}>
+                  Rename
+                </button>
+              )}
+              {(doc.role === undefined || doc.role === 'owner') && (
+                <button type="button" onClick={onTrash} aria-label={`Delete ${shown} (moves it to the trash)`}>
+                  Delete
+                </button>
+              )}
             </>
           ) : (
             <>

@@ -18,6 +18,8 @@ import { SaveStatus } from './SaveStatus.js'
 
 // The export code (serializer, markdown parser for the preview) loads only when someone exports.
 const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module) => ({ default: module.ExportDialog })))
+// Only owners share, and not on every visit.
+const ShareDialog = lazy(() => import('../share/ShareDialog.js').then((module) => ({ default: module.ShareDialog })))
 
 /** `/d/<docId>`: the statement being written, with who is here and whether it is saved. */
 export function EditorPage({ docId }: { docId: string }) {
@@ -32,6 +34,7 @@ export function EditorPage({ docId }: { docId: string }) {
   const session = useCollabSession(docId)
   const access = useDocumentAccess(session)
   const [exporting, setExporting] = useState(false)
+  const [sharing, setSharing] = useState(false)
   // Where the caret goes once it can: a statement just created starts at its title, and Enter there goes on into
   // the text. Nothing is focused on a plain visit (a phone would open its keyboard).
   const [justCreated] = useState(() => navigationState().justCreated === true)
@@ -39,7 +42,7 @@ export function EditorPage({ docId }: { docId: string }) {
   const focusDone = useCallback(() => setFocusTarget(null), [])
   const readOnly = access.access === 'read'
 
-  useEffect(() => {
+  const loadInfo = useCallback(() => {
     api.getDocument(docId).then(
       (document) => {
         setInfo(document)
@@ -48,6 +51,8 @@ export function EditorPage({ docId }: { docId: string }) {
       (error: ApiRequestError) => setInfoError(error),
     )
   }, [docId])
+  useEffect(loadInfo, [loadInfo])
+  const isOwner = info?.role === 'owner'
 
   // The role the documents API gives lets the session connect (read-only for a viewer); the server's access
   // notices keep it current after that.
@@ -97,6 +102,11 @@ export function EditorPage({ docId }: { docId: string }) {
             Export
           </button>
         )}
+        {isOwner && (
+          <button type="button" className="header-button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+            Share
+          </button>
+        )}
         <AccountMenu />
       </header>
       {infoError && (
@@ -108,6 +118,12 @@ export function EditorPage({ docId }: { docId: string }) {
       {session && exporting && (
         <Suspense fallback={<p className="banner">Preparing the export…</p>}>
           <ExportDialog doc={session.doc} title={info?.title ?? ''} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
+      {sharing && isOwner && user && (
+        <Suspense fallback={<p className="banner">Loading the members…</p>}>
+          {/* An owner who makes themselves an editor no longer shares: the page asks for their role again. */}
+          <ShareDialog docId={docId} title={info?.title ?? ''} selfId={user.id} onOwnRoleChanged={loadInfo} onClose={() => setSharing(false)} />
         </Suspense>
       )}
       {session && identity && access.access ? (

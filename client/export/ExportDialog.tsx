@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { displayTitle } from '../../shared/documentTitle.js'
 import { exportMarkdown, safeFilename, type ExportStyle, type FurtherReading } from '../../shared/export/index.js'
+import { useDialogFocus } from '../dialog/useDialogFocus.js'
 import { renderPreview } from './renderPreview.js'
 
 interface Props {
@@ -45,12 +46,7 @@ export function ExportDialog({ doc, title, onClose }: Props) {
     }
   }, [markdown])
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    dialogRef.current?.querySelector<HTMLElement>('input, button')?.focus()
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  useDialogFocus(dialogRef, onClose)
 
   const copy = async () => {
     try {

@@ -33,5 +33,8 @@ describe.runIf(chromiumAvailable())('the export menu', () => {
     }
     await dialog.getByRole('button', { name: 'Close' }).click()
     await dialog.waitFor({ state: 'detached' })
+    // Focus goes back to the button that opened it (as for every dialog, client/dialog/useDialogFocus.ts).
+    const exportButton = page.getByRole('button', { name: 'Export', exact: true })
+    await expect.poll(() => exportButton.evaluate((button) => button === document.activeElement)).toBe(true)
   })
 })

@@ -34,6 +34,8 @@ describe.runIf(chromiumAvailable())('signing up, in and out in the browser', () 
     const ada = await signUpOrIn(server.url, 'Ada Admin', 'ada@example.org')
     setDefaultCredentials(server.url, ada)
     const docId = await createDoc(server.url, 'Parks for everyone', ada)
+    // Sign out is in the account menu, under the person's name.
+    await page.getByRole('button', { name: 'Account: Ada Admin' }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401)
@@ -58,7 +60,7 @@ describe.runIf(chromiumAvailable())('signing up, in and out in the browser', () 
   it('where sign-up is open, a newcomer creates an account from the sign-in page; a taken email is explained', async () => {
     const server = await startTestServer({ clientDir })
     const context = await openBrowser()
-    // A newcomer: not the test server's default user, whom a fresh browser is signed in as.
+    // A new browser starts signed in as the test server's default user: this one is a newcomer's.
     await context.clearCookies()
     const page = context.pages()[0]!
     await page.goto(server.url)
