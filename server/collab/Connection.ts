@@ -19,6 +19,8 @@ export class Connection {
   wantsAccessNotices = false
   /** The server has not yet sent this client its sync step 1 (see greeting.ts). */
   owesSyncStep1 = false
+  /** Updates dropped because the connection may only read (the first one is reported). */
+  droppedUpdates = 0
   private closed = false
   private closedWith: CloseCodeName | null = null
   private currentAccess: Access

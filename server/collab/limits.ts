@@ -1,0 +1,38 @@
+import { MAX_FRAME_BYTES } from '../../shared/collabProtocol.js'
+
+/**
+ * How much one websocket client may send or hold. Every limit is set by the operator (server/config.ts, README
+ * "Configuration"); going over one closes the connection with a named code (or, for connections per address,
+ * refuses the upgrade with HTTP 429) and sends nothing of the document.
+ */
+export interface CollabLimits {
+  /** Largest websocket frame (bytes); a bigger one is refused before it is read (4413 `frameTooLarge`). */
+  maxFrameBytes: number
+  /** Messages per second one connection may keep up (a token bucket refilled at this rate)… */
+  messagesPerSecond: number
+  /** …and how many it may send at once above that rate (the bucket's size). Over it: 4529 `tooManyMessages`. */
+  messageBurst: number
+  /** Largest presence (awareness) state of one client id, as JSON bytes (4431 `presenceTooLarge`). */
+  maxPresenceBytes: number
+  /** Presence client ids one connection may hold (a browser tab holds one; 4432 `tooManyClientIds`). */
+  maxClientIdsPerConnection: number
+  /** Open collaboration connections per account, over all documents (4429 `tooManyConnections`). */
+  maxConnectionsPerAccount: number
+  /** Open (or opening) collaboration connections per client address (HTTP 429 at the upgrade). */
+  maxConnectionsPerAddress: number
+}
+
+/**
+ * The defaults leave room for real people: a fast typist sends about 30 messages a second (an edit and a cursor
+ * move per keystroke), a paste or a reconnect with offline edits is one message, and a 50-page statement pasted
+ * at once is well under a megabyte. A school or an office behind one address may have many people in it.
+ */
+export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
+  maxFrameBytes: MAX_FRAME_BYTES,
+  messagesPerSecond: 200,
+  messageBurst: 2_000,
+  maxPresenceBytes: 32 * 1024,
+  maxClientIdsPerConnection: 8,
+  maxConnectionsPerAccount: 50,
+  maxConnectionsPerAddress: 500,
+}
