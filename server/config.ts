@@ -108,6 +108,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFrameBytes: wholeNumber(env, 'CAUCUS_WS_MAX_FRAME_BYTES', d.maxFrameBytes, 1024),
       messagesPerSecond: wholeNumber(env, 'CAUCUS_WS_MESSAGES_PER_SECOND', d.messagesPerSecond),
       messageBurst: wholeNumber(env, 'CAUCUS_WS_MESSAGE_BURST', d.messageBurst),
+      presencePerSecond: wholeNumber(env, 'CAUCUS_WS_PRESENCE_PER_SECOND', d.presencePerSecond),
+      presenceBurst: wholeNumber(env, 'CAUCUS_WS_PRESENCE_BURST', d.presenceBurst),
       maxPresenceBytes: wholeNumber(env, 'CAUCUS_WS_MAX_PRESENCE_BYTES', d.maxPresenceBytes),
       maxClientIdsPerConnection: wholeNumber(env, 'CAUCUS_WS_MAX_CLIENT_IDS', d.maxClientIdsPerConnection),
       maxConnectionsPerAccount: wholeNumber(env, 'CAUCUS_WS_CONNECTIONS_PER_ACCOUNT', d.maxConnectionsPerAccount),

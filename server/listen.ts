@@ -64,6 +64,8 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     maxFrameBytes: security.maxFrameBytes,
     messagesPerSecond: security.messagesPerSecond,
     messageBurst: security.messageBurst,
+    presencePerSecond: security.presencePerSecond,
+    presenceBurst: security.presenceBurst,
     maxPresenceBytes: security.maxPresenceBytes,
     maxClientIdsPerConnection: security.maxClientIdsPerConnection,
     maxConnectionsPerAccount: security.maxConnectionsPerAccount,

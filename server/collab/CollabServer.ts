@@ -60,7 +60,7 @@ export class CollabServer {
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.refusals = new RefusalLog(this.log, options.refusalLog)
     this.limits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits }
-    this.context = { limits: this.limits, report: (line) => this.refusals.write(line) }
+    this.context = { limits: this.limits, report: (line) => this.refusals.write(line), spendPresence: (connection) => this.presenceBudget(connection).take() }
     this.rooms = new RoomRegistry(storage, {
       compactAfter: options.compactAfter ?? 200,
       retryDelayMs: options.retryDelayMs ?? 500,
@@ -125,11 +125,29 @@ export class CollabServer {
       onClose: () => {
         connection.markClosed()
         this.openConnections.delete(connection)
+        this.forgetPresenceBudget(connection.principal.userId)
         if (!room) return
         room.removeConnection(connection)
         void this.rooms.releaseIfIdle(room)
       },
     }
+  }
+
+  /** Each account's presence budget, kept across its connections and reconnections (see CollabLimits). */
+  private readonly presenceBuckets = new Map<string, TokenBucket>()
+
+  private presenceBudget(connection: Connection): TokenBucket {
+    const userId = connection.principal.userId
+    let bucket = this.presenceBuckets.get(userId)
+    if (!bucket) this.presenceBuckets.set(userId, (bucket = new TokenBucket(this.limits.presencePerSecond, this.limits.presenceBurst)))
+    return bucket
+  }
+
+  /** Forgets an account's presence budget once it has no connection left and the budget is whole again. */
+  private forgetPresenceBudget(userId: string): void {
+    if (this.presenceBuckets.get(userId)?.isFull !== true) return
+    for (const connection of this.openConnections) if (connection.principal.userId === userId) return
+    this.presenceBuckets.delete(userId)
   }
 
   /** Closes a connection for what it sent, with one (rate-limited) log line; a stack trace only if unexpected. */

@@ -16,11 +16,21 @@ export class TokenBucket {
 
   /** Takes one token; false when the bucket is empty (the message is over the limit). */
   take(): boolean {
-    const now = performance.now()
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond)
-    this.last = now
+    this.refill()
     if (this.tokens < 1) return false
     this.tokens -= 1
     return true
+  }
+
+  /** True when the bucket is as it started: forgetting it and making a new one later changes nothing. */
+  get isFull(): boolean {
+    this.refill()
+    return this.tokens >= this.capacity
+  }
+
+  private refill(): void {
+    const now = performance.now()
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond)
+    this.last = now
   }
 }

@@ -12,6 +12,15 @@ export interface CollabLimits {
   messagesPerSecond: number
   /** …and how many it may send at once above that rate (the bucket's size). Over it: 4529 `tooManyMessages`. */
   messageBurst: number
+  /**
+   * Presence changes per second one account may make, over all its connections and reconnections (a token bucket
+   * kept per account)… A stock y-websocket client sends every presence change it receives back to the server, so
+   * each change one client makes costs every other client in the room a message: this keeps one person from
+   * spending everyone else's message budget.
+   */
+  presencePerSecond: number
+  /** …and how many at once above that rate. Over it: 4529 `tooManyMessages`. */
+  presenceBurst: number
   /** Largest presence (awareness) state of one client id, as JSON bytes (4431 `presenceTooLarge`). */
   maxPresenceBytes: number
   /** Presence client ids one connection may hold (a browser tab holds one; 4432 `tooManyClientIds`). */
@@ -25,12 +34,17 @@ export interface CollabLimits {
 /**
  * The defaults leave room for real people: a fast typist sends about 30 messages a second (an edit and a cursor
  * move per keystroke), a paste or a reconnect with offline edits is one message, and a 50-page statement pasted
- * at once is well under a megabyte. A school or an office behind one address may have many people in it.
+ * at once is well under a megabyte. Every client also sends back each presence change of everyone else in the
+ * room (y-websocket does), so the message rate must leave room for a busy room's cursors: 50 people moving theirs
+ * ten times a second make 500 messages a second for every client. A school or an office behind one address may
+ * have many people in it.
  */
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxFrameBytes: MAX_FRAME_BYTES,
-  messagesPerSecond: 200,
-  messageBurst: 2_000,
+  messagesPerSecond: 1_000,
+  messageBurst: 5_000,
+  presencePerSecond: 30,
+  presenceBurst: 300,
   maxPresenceBytes: 32 * 1024,
   maxClientIdsPerConnection: 8,
   maxConnectionsPerAccount: 50,

@@ -10,6 +10,7 @@ import { sendSyncStep1 } from './greeting.js'
 import { encodeAwarenessMessage } from './messages.js'
 import type { CollabLimits } from './limits.js'
 import { applyPresence } from './presence.js'
+import { ProtocolError } from './ProtocolError.js'
 import type { Room } from './Room.js'
 
 /** What handling a message needs besides the room and the connection. */
@@ -17,6 +18,8 @@ export interface MessageContext {
   limits: CollabLimits
   /** Reports something refused without closing the connection (rate-limited, see RefusalLog). */
   report(line: string): void
+  /** Takes one presence change from the connection's account's budget (limits.presencePerSecond). */
+  spendPresence(connection: Connection): boolean
 }
 
 type Handlers = {
@@ -25,6 +28,7 @@ type Handlers = {
 
 const handlers: Handlers = {
   syncStep1(room, connection, { stateVector }) {
+    if (!connection.syncRequests.take()) throw new ProtocolError('tooManyMessages', 'sync step 1 more often than a client needs')
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
@@ -46,7 +50,9 @@ const handlers: Handlers = {
     room.receiveUpdate(update, connection)
   },
   awareness(room, connection, { entries }, context) {
-    const { refused } = applyPresence(room, connection, entries, context.limits.maxClientIdsPerConnection)
+    const { refused } = applyPresence(room, connection, entries, context.limits.maxClientIdsPerConnection, () =>
+      context.spendPresence(connection),
+    )
     if (refused > 0) {
       context.report(`dropped ${refused} presence states that connection ${connection.number} to ${connection.docId} sent for client ids it does not hold`)
     }

@@ -38,10 +38,17 @@ export interface PresenceOutcome {
  * y-websocket client sends the others' states back to the server whenever they change: those are old news, and
  * only newer ones count as refused). Every state's `user` is the connection's account, so nobody can show
  * another person's name or colour; the rest of the state (the cursor) passes as the client sent it, within the
- * size limit checked while decoding. A frame that would make the connection hold more than `maxIds` ids is
- * refused whole.
+ * size limit checked while decoding. A frame that would make the connection hold more than `maxIds` ids, or that
+ * changes presence when the account's presence budget is spent, is refused whole.
  */
-export function applyPresence(room: Room, connection: Connection, entries: readonly PresenceEntry[], maxIds: number): PresenceOutcome {
+export function applyPresence(
+  room: Room,
+  connection: Connection,
+  entries: readonly PresenceEntry[],
+  maxIds: number,
+  /** Takes one presence change from the account's budget; false when it is spent. */
+  spend: () => boolean,
+): PresenceOutcome {
   const user = presenceUser(connection.principal)
   const claimed = new Set<number>()
   const accepted: PresenceEntry[] = []
@@ -59,6 +66,10 @@ export function applyPresence(room: Room, connection: Connection, entries: reado
     }
     accepted.push({ ...entry, state: entry.state === null ? null : stamp(entry.state, user) })
   }
+  // Only a frame that changes someone's presence is relayed, so only that costs the account's budget (an echo
+  // of what the server already holds is free: every stock client sends those).
+  const changes = accepted.some((entry) => isNewer(room, entry))
+  if (changes && !spend()) throw new ProtocolError('tooManyMessages', 'more presence changes than the account may make')
   if (connection.awarenessIds.size + claimed.size > maxIds) {
     throw new ProtocolError('tooManyClientIds', `${connection.awarenessIds.size + claimed.size} presence client ids (at most ${maxIds})`)
   }
