@@ -36,15 +36,16 @@ export interface CollabLimits {
  * move per keystroke), a paste or a reconnect with offline edits is one message, and a 50-page statement pasted
  * at once is well under a megabyte. Every client also sends back each presence change of everyone else in the
  * room (y-websocket does), so the message rate must leave room for a busy room's cursors: 50 people moving theirs
- * ten times a second make 500 messages a second for every client. A school or an office behind one address may
+ * ten times a second make 500 messages a second for every client. Dragging a selection moves a cursor with every
+ frame drawn (60 a second), which is the presence budget. A school or an office behind one address may
  * have many people in it.
  */
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxFrameBytes: MAX_FRAME_BYTES,
   messagesPerSecond: 1_000,
   messageBurst: 5_000,
-  presencePerSecond: 30,
-  presenceBurst: 300,
+  presencePerSecond: 60,
+  presenceBurst: 600,
   maxPresenceBytes: 32 * 1024,
   maxClientIdsPerConnection: 8,
   maxConnectionsPerAccount: 50,

@@ -74,7 +74,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     // Now and then a flood past the message burst (5,000 by default): the token bucket's turn to close it.
     const flood = prng.next() < 0.01
     for (let harmless = flood ? 5_100 : prng.int(40); harmless > 0; harmless--) {
-      // Presence changes of its own spend the account's presence budget (30 a second): a few of them, so that
+      // Presence changes of its own spend the account's presence budget (60 a second): a few of them, so that
       // running out of it is one way among others for a connection to end.
       const pick = flood ? 1 : prng.next()
       if (pick < 0.02) send(fuzzFrame('presenceFlood', samples, prng), 'presenceFlood')

@@ -125,3 +125,17 @@ test('one frame announcing 20,000 client ids → 4432 tooManyClientIds, refused 
   expect(relayed.filter((entry) => forged(entry.clientId))).toEqual([])
   expect([...olga.awareness.getStates().keys()].filter(forged)).toEqual([])
 })
+
+test("presence changes beyond the account's budget → 4529, and reconnecting does not renew it; the others' echoes are free", async () => {
+  const { server, docId, stillWorks } = await room({ presenceBurst: 50, presencePerSecond: 0.001 })
+  const raw = openRawSocket(server.wsUrl, docId)
+  await raw.opened
+  // Each change is relayed to Olga and Bob, whose stock clients send it back: those echoes must not close them.
+  for (let clock = 1; clock <= 100; clock++) raw.ws.send(awarenessFrame([{ clientId: 31337, clock, state: { cursor: { anchor: clock, head: clock } } }]))
+  expect(await raw.closed).toEqual(closedWith('tooManyMessages'))
+  const again = openRawSocket(server.wsUrl, docId)
+  await again.opened
+  again.ws.send(awarenessFrame([{ clientId: 31338, clock: 1, state: { cursor: null } }]))
+  expect(await again.closed).toEqual(closedWith('tooManyMessages'))
+  await stillWorks('after the presence flood')
+})
