@@ -14,6 +14,7 @@
  *   --before REV     also run the Caucus server of commit REV (target caucus-before), for before/after figures
  * `npm run bench -- monkey [--seeds N] [--from S] [--actions N] [--pages N]` runs the long co-editing monkey
  * instead (bench/monkey.ts): a correctness run over many seeds, not a measurement.
+ * `npm run bench -- fuzz [--messages N] [--seed S]` runs the long fuzz test (bench/fuzz.ts, a million messages).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -21,6 +22,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareBefore } from './before.js'
+import { runFuzzBench } from './fuzz.js'
 import { runMonkeyBench } from './monkey.js'
 import { waitForQuietMachine } from './proc.js'
 import { renderTables, renderVerdicts, writeResults, type RawResults, type RunRecord } from './report.js'
@@ -42,6 +44,7 @@ const QUIET_BUSY_PCT = 30
 const QUIET_BUDGET_MS = 5 * 60_000
 
 if (process.argv[2] === 'monkey') process.exit(runMonkeyBench(process.argv.slice(3)))
+if (process.argv[2] === 'fuzz') process.exit(runFuzzBench(process.argv.slice(3)))
 
 const { values: flags } = parseArgs({
   options: {

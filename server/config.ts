@@ -1,10 +1,11 @@
 import { resolve } from 'node:path'
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/limits.js'
 
 /** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
 export type SignupMode = 'open' | 'invite'
 
-/** Everything that decides who may do what, and how much of it: accounts, origins, limits. */
-export interface SecuritySettings {
+/** Everything that decides who may do what, and how much of it: accounts, origins, limits (the websocket's too). */
+export interface SecuritySettings extends CollabLimits {
   /** The server's public origin (`https://caucus.example.org`); null: `http://HOST:PORT` once listening. */
   origin: string | null
   /** More origins allowed to call the API and open websockets (a reverse proxy's, the vite dev server's). */
@@ -40,6 +41,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   loginFailuresPerAccount: 5,
   loginFailuresPerAddress: 30,
   trustProxy: false,
+  ...DEFAULT_COLLAB_LIMITS,
 }
 
 export interface Config {
@@ -103,6 +105,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginFailuresPerAccount: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ACCOUNT', d.loginFailuresPerAccount),
       loginFailuresPerAddress: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ADDRESS', d.loginFailuresPerAddress),
       trustProxy: env.CAUCUS_TRUST_PROXY === '1' || env.CAUCUS_TRUST_PROXY === 'true',
+      maxFrameBytes: wholeNumber(env, 'CAUCUS_WS_MAX_FRAME_BYTES', d.maxFrameBytes, 1024),
+      messagesPerSecond: wholeNumber(env, 'CAUCUS_WS_MESSAGES_PER_SECOND', d.messagesPerSecond),
+      messageBurst: wholeNumber(env, 'CAUCUS_WS_MESSAGE_BURST', d.messageBurst),
+      presencePerSecond: wholeNumber(env, 'CAUCUS_WS_PRESENCE_PER_SECOND', d.presencePerSecond),
+      presenceBurst: wholeNumber(env, 'CAUCUS_WS_PRESENCE_BURST', d.presenceBurst),
+      maxPresenceBytes: wholeNumber(env, 'CAUCUS_WS_MAX_PRESENCE_BYTES', d.maxPresenceBytes),
+      maxClientIdsPerConnection: wholeNumber(env, 'CAUCUS_WS_MAX_CLIENT_IDS', d.maxClientIdsPerConnection),
+      maxConnectionsPerAccount: wholeNumber(env, 'CAUCUS_WS_CONNECTIONS_PER_ACCOUNT', d.maxConnectionsPerAccount),
+      maxConnectionsPerAddress: wholeNumber(env, 'CAUCUS_WS_CONNECTIONS_PER_ADDRESS', d.maxConnectionsPerAddress),
     },
   }
 }

@@ -1,7 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
-import { MAX_FRAME_BYTES } from '../shared/collabProtocol.js'
 import { createApp } from './app.js'
 import { Accounts } from './auth/Accounts.js'
 import type { AccountStore } from './auth/AccountStore.js'
@@ -61,20 +60,31 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
   const policy = new DocumentPolicy(options.storage, accounts.store)
   const basePolicy = collabAccessPolicy(accounts, policy, site)
   const accessPolicy = options.wrapAccessPolicy?.(basePolicy) ?? basePolicy
-  const collab = new CollabServer(options.storage, { ...options.collab, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
+  const limits = {
+    maxFrameBytes: security.maxFrameBytes,
+    messagesPerSecond: security.messagesPerSecond,
+    messageBurst: security.messageBurst,
+    presencePerSecond: security.presencePerSecond,
+    presenceBurst: security.presenceBurst,
+    maxPresenceBytes: security.maxPresenceBytes,
+    maxClientIdsPerConnection: security.maxClientIdsPerConnection,
+    maxConnectionsPerAccount: security.maxConnectionsPerAccount,
+    maxConnectionsPerAddress: security.maxConnectionsPerAddress,
+  }
+  const collab = new CollabServer(options.storage, { ...options.collab, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
   // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
   const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
   const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)
   recheckTimer.unref()
 
   const app = createApp({ storage: options.storage, collab, accounts, site, security, policy, rateLimiter: options.rateLimiter, clientDir: options.clientDir })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const stopHeartbeat = startHeartbeat(() => wss.clients, options.heartbeatMs ?? 15_000)
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server, address: info }))
     server.once('error', reject)
-    server.on('upgrade', collabUpgradeHandler(wss, collab, accessPolicy))
+    server.on('upgrade', collabUpgradeHandler(wss, collab, accessPolicy, { trustProxy: security.trustProxy }))
   })
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address
   const url = `http://${hostForUrl}:${address.port}`

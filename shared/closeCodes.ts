@@ -14,10 +14,14 @@ export const CloseCode = {
   textFrame: 4415,
   unknownMessageType: 4422,
   updateRejected: 4423,
-  readOnly: 4424,
+  frameTooLarge: 4413,
+  tooManyConnections: 4429,
+  presenceTooLarge: 4431,
+  tooManyClientIds: 4432,
   storageUnavailable: 4503,
   serverShuttingDown: 4504,
   tooSlow: 4508,
+  tooManyMessages: 4529,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -32,10 +36,14 @@ const descriptions: Record<CloseCodeName, string> = {
   textFrame: 'The server only accepts binary collaboration messages.',
   unknownMessageType: 'The server received a message type it does not know.',
   updateRejected: 'The server could not apply an edit and disconnected to keep the document safe.',
-  readOnly: 'You can read this document but not edit it.',
+  frameTooLarge: 'An edit was too large for the server to accept. Copy your recent work somewhere safe and reload the page.',
+  tooManyConnections: 'Your account has too many documents open at once. Close some tabs or windows, then reload this page.',
+  presenceTooLarge: 'Your cursor information was too large for the server to accept. Reload the page.',
+  tooManyClientIds: 'This connection showed more people than one browser tab can be. Reload the page.',
   storageUnavailable: 'The server cannot reach its storage right now. Your edits are kept on this device; retrying…',
   serverShuttingDown: 'The server is restarting. Reconnecting…',
   tooSlow: 'The connection was too slow to keep up. Reconnecting…',
+  tooManyMessages: 'This device sent messages faster than the server accepts. Reconnecting…',
 }
 
 /** The short machine name (sent as the websocket close reason) for a code, if it is one of ours. */

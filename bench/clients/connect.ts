@@ -14,6 +14,8 @@ export interface TargetRef {
   readyOn: 'synced' | 'connected'
   wsBase: string
   serverPid: number
+  /** Sent with every websocket upgrade (Caucus: the bench account's cookie and Origin). */
+  headers: Record<string, string>
 }
 
 /** One stock client (y-websocket's WebsocketProvider, or Hocuspocus's own provider) and its document. */
@@ -30,6 +32,17 @@ export interface BenchClient {
 
 // ws's WebSocket is what y-websocket's own tests use in Node; its type differs only in DOM extras.
 const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
+
+/** ws's WebSocket sending fixed headers with its upgrade, as a browser sends its cookie and Origin. */
+function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  if (Object.keys(headers).length === 0) return WebSocketPolyfill
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers })
+    }
+  }
+  return WebSocketWithHeaders as unknown as typeof globalThis.WebSocket
+}
 
 export interface ConnectOptions {
   /**
@@ -57,7 +70,7 @@ export function connectClient(target: TargetRef, room: string, doc: Y.Doc = new 
       },
     }
   }
-  const provider = new WebsocketProvider(target.wsBase, room, doc, { WebSocketPolyfill, disableBc: true })
+  const provider = new WebsocketProvider(target.wsBase, room, doc, { WebSocketPolyfill: webSocketWithHeaders(target.headers), disableBc: true })
   if (target.readyOn === 'connected') {
     if (!options.answerPeers) ignorePeerSyncStep1(provider)
     forwardOnlyOwnAwareness(provider)

@@ -32,6 +32,7 @@ export const targetRef = (running: RunningTarget): TargetRef => ({
   readyOn: running.spec.readyOn,
   wsBase: running.wsBase,
   serverPid: running.server.pid,
+  headers: running.headers,
 })
 
 /**

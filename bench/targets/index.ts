@@ -66,6 +66,37 @@ export interface RunningTarget {
   wsBase: string
   /** Makes `count` rooms exist (Caucus: POST /api/docs) and returns their names. */
   createRooms(count: number, prefix: string): Promise<string[]>
+  /** What every client sends with its websocket upgrade: Caucus's bench account's cookie and Origin (none elsewhere). */
+  headers: Record<string, string>
+}
+
+/**
+ * Caucus serves only signed-in people: the bench signs one account up (sign-up open, on a fresh data folder) and
+ * every client connects as it, from one address, far faster than people would. So the limits on one account and
+ * one address are lifted, as an operator could for a load test; the ones on what a connection sends stay.
+ */
+const CAUCUS_BENCH_ENV = {
+  CAUCUS_SIGNUP: 'open',
+  CAUCUS_RATE_WRITES: '1000000',
+  CAUCUS_RATE_READS: '1000000',
+  CAUCUS_WS_CONNECTIONS_PER_ACCOUNT: '1000000',
+  CAUCUS_WS_CONNECTIONS_PER_ADDRESS: '1000000',
+  CAUCUS_WS_PRESENCE_PER_SECOND: '1000000',
+  CAUCUS_WS_PRESENCE_BURST: '1000000',
+}
+
+/** Signs the bench account up; no headers for a server without accounts (an earlier commit with --before). */
+async function benchCredentials(http: string): Promise<Record<string, string>> {
+  const response = await fetch(`${http}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: http },
+    body: JSON.stringify({ email: 'bench@example.org', name: 'Bench', password: 'bench bench bench bench' }),
+  })
+  if (response.status === 404) return {}
+  if (response.status !== 201 && response.status !== 200) throw new Error(`signing up the bench account answered ${response.status}: ${await response.text()}`)
+  const cookie = /^([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]
+  if (!cookie) throw new Error('signing up the bench account set no cookie')
+  return { cookie, origin: http }
 }
 
 /** Where the targets are compiled to, once per run. */
@@ -104,12 +135,15 @@ export async function startTarget(name: TargetName, options: StartOptions): Prom
       CAUCUS_CLIENT_DIR: join(options.dataDir, 'no-client-build'),
       BENCH_STORE_DIR: options.persist ? options.dataDir : '',
       NODE_ENV: 'production',
+      ...CAUCUS_BENCH_ENV,
     },
     portPattern: /127\.0\.0\.1:(\d+)/,
   })
   const http = `http://127.0.0.1:${server.port}`
   const isCaucus = name === 'caucus' || name === 'caucus-mem' || name === 'caucus-before'
+  const headers = isCaucus ? await benchCredentials(http) : {}
   return {
+    headers,
     spec: TARGETS[name],
     server,
     wsBase: isCaucus ? `ws://127.0.0.1:${server.port}/collab` : `ws://127.0.0.1:${server.port}`,
@@ -119,7 +153,7 @@ export async function startTarget(name: TargetName, options: StartOptions): Prom
       for (let i = 0; i < count; i++) {
         const response = await fetch(`${http}/api/docs`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify({ title: `${prefix} ${i}` }),
         })
         if (response.status !== 201) throw new Error(`POST /api/docs answered ${response.status}: ${await response.text()}`)

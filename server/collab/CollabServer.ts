@@ -3,12 +3,14 @@ import type { Storage } from '../storage/Storage.js'
 import type { Access, AccessDecision, CollabPrincipal } from './access.js'
 import type { CollabSocket } from './CollabSocket.js'
 import { Connection } from './Connection.js'
-import { handleMessage } from './messageHandlers.js'
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './limits.js'
+import { handleMessage, type MessageContext } from './messageHandlers.js'
 import { ProtocolError } from './ProtocolError.js'
 import { RefusalLog, type RefusalLogOptions } from './RefusalLog.js'
 import type { Room } from './Room.js'
 import { RoomRegistry } from './RoomRegistry.js'
 import { greet } from './greeting.js'
+import { TokenBucket } from './TokenBucket.js'
 
 /** What the transport calls for each accepted socket. */
 export interface SocketEvents {
@@ -22,6 +24,8 @@ export interface CollabServerOptions {
   log?: (message: string, error?: unknown) => void
   /** How many refused connections are logged (the rest are counted). */
   refusalLog?: RefusalLogOptions
+  /** What one connection may send (the rest of DEFAULT_COLLAB_LIMITS for what is left out). */
+  limits?: Partial<CollabLimits>
   /**
    * Decides again for an open connection (see AccessPolicy.recheck); without it `recheckAccess` does nothing.
    * `listen.ts` passes the server's policy.
@@ -48,11 +52,15 @@ export class CollabServer {
   private readonly refusals: RefusalLog
   private closing = false
   private readonly recheck: CollabServerOptions['recheckAccess']
+  readonly limits: CollabLimits
+  private readonly context: MessageContext
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
     this.recheck = options.recheckAccess
     this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
     this.refusals = new RefusalLog(this.log, options.refusalLog)
+    this.limits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits }
+    this.context = { limits: this.limits, report: (line) => this.refusals.write(line), spendPresence: (connection) => this.presenceBudget(connection).take() }
     this.rooms = new RoomRegistry(storage, {
       compactAfter: options.compactAfter ?? 200,
       retryDelayMs: options.retryDelayMs ?? 500,
@@ -71,11 +79,12 @@ export class CollabServer {
     this.openConnections.add(connection)
     let room: Room | null = null
     const waiting: Uint8Array[] = []
+    const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst)
 
     const process = (frame: Uint8Array): void => {
       if (!room || connection.isClosed) return
       try {
-        handleMessage(room, connection, frame)
+        handleMessage(room, connection, frame, this.context)
       } catch (error) {
         this.reject(connection, error)
       }
@@ -104,6 +113,11 @@ export class CollabServer {
 
     return {
       onMessage: (data) => {
+        if (connection.isClosed) return
+        // Counted before anything else is done with it, including while the room loads.
+        if (!bucket.take()) {
+          return this.reject(connection, new ProtocolError('tooManyMessages', `more than ${this.limits.messageBurst} messages at once or ${this.limits.messagesPerSecond} a second`))
+        }
         if (typeof data === 'string') return this.reject(connection, new ProtocolError('textFrame', 'text frame'))
         if (room) process(data)
         else waiting.push(data)
@@ -111,11 +125,29 @@ export class CollabServer {
       onClose: () => {
         connection.markClosed()
         this.openConnections.delete(connection)
+        this.forgetPresenceBudget(connection.principal.userId)
         if (!room) return
         room.removeConnection(connection)
         void this.rooms.releaseIfIdle(room)
       },
     }
+  }
+
+  /** Each account's presence budget, kept across its connections and reconnections (see CollabLimits). */
+  private readonly presenceBuckets = new Map<string, TokenBucket>()
+
+  private presenceBudget(connection: Connection): TokenBucket {
+    const userId = connection.principal.userId
+    let bucket = this.presenceBuckets.get(userId)
+    if (!bucket) this.presenceBuckets.set(userId, (bucket = new TokenBucket(this.limits.presencePerSecond, this.limits.presenceBurst)))
+    return bucket
+  }
+
+  /** Forgets an account's presence budget once it has no connection left and the budget is whole again. */
+  private forgetPresenceBudget(userId: string): void {
+    if (this.presenceBuckets.get(userId)?.isFull !== true) return
+    for (const connection of this.openConnections) if (connection.principal.userId === userId) return
+    this.presenceBuckets.delete(userId)
   }
 
   /** Closes a connection for what it sent, with one (rate-limited) log line; a stack trace only if unexpected. */

@@ -2,6 +2,16 @@ import { encodeAccessMessage } from '../../shared/accessNotice.js'
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
 import type { Access, CollabPrincipal } from './access.js'
 import type { CollabSocket } from './CollabSocket.js'
+import { TokenBucket } from './TokenBucket.js'
+
+/**
+ * Sync step 1 asks for everything the client lacks: for a newcomer, the whole document, encoded afresh. A client
+ * asks once per connection (y-websocket's optional resync, at most every few seconds): ten at once and one a
+ * second after that is far beyond it, and keeps one connection from making the server encode a long document
+ * thousands of times a second (the fuzz test found that stalling everyone's edits for seconds).
+ */
+const SYNC_REQUESTS_PER_SECOND = 1
+const SYNC_REQUESTS_BURST = 10
 
 /** A peer that queues more than this without reading is dropped rather than letting memory grow. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
@@ -19,6 +29,10 @@ export class Connection {
   wantsAccessNotices = false
   /** The server has not yet sent this client its sync step 1 (see greeting.ts). */
   owesSyncStep1 = false
+  /** Updates dropped because the connection may only read (the first one is reported). */
+  droppedUpdates = 0
+  /** Sync step 1 requests this connection may still make (see SYNC_REQUESTS_PER_SECOND). */
+  readonly syncRequests = new TokenBucket(SYNC_REQUESTS_PER_SECOND, SYNC_REQUESTS_BURST)
   private closed = false
   private closedWith: CloseCodeName | null = null
   private currentAccess: Access

@@ -162,15 +162,30 @@ export class Room {
     }
   }
 
+  /** Which connection holds each presence client id (see presence.ts): set when it adds a state, cleared on removal. */
+  private readonly awarenessOwners = new Map<number, Connection>()
+
+  /** The connection that holds presence client id `clientId`, if any. */
+  awarenessOwner(clientId: number): Connection | undefined {
+    return this.awarenessOwners.get(clientId)
+  }
+
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed)
+    // Removed by its owner, by the server when the owner left, or by y-protocols when it was not renewed in time.
+    for (const id of removed) {
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id)
+      this.awarenessOwners.delete(id)
+    }
     if (origin && typeof origin === 'object' && this.connections.has(origin as Connection)) {
       const owner = origin as Connection
-      for (const id of added) owner.awarenessIds.add(id)
-      for (const id of removed) owner.awarenessIds.delete(id)
+      for (const id of added) {
+        owner.awarenessIds.add(id)
+        this.awarenessOwners.set(id, owner)
+      }
     }
     // Echoed to the sender too: a y-websocket client counts it as a sign of life.
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))

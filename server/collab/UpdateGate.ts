@@ -51,6 +51,8 @@ export class UpdateGate {
   private admitOne(doc: Y.Doc, { update, sender }: ReceivedUpdate): boolean {
     // After a refusal the sender's later updates may build on what was refused: none of them is applied.
     if (sender.closeReason === 'updateRejected') return false
+    // Lowered to viewer after sending it (or while it was held): a viewer changes nothing.
+    if (sender.access !== 'write') return false
     let verdict: UpdateVerdict
     try {
       verdict = checkUpdate(doc, update.structs)

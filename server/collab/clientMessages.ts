@@ -13,17 +13,30 @@ export interface ClientUpdate {
   isEmpty: boolean
 }
 
+/** One client id's presence in an awareness update: `state` null removes it. */
+export interface PresenceEntry {
+  clientId: number
+  clock: number
+  state: unknown
+}
+
+/** What decoding needs to know of the server's limits. */
+export interface DecodeLimits {
+  /** Largest presence state, as JSON bytes: a bigger one is refused before it is parsed. */
+  maxPresenceBytes: number
+}
+
 /** One frame from a client, decoded and checked whole: nothing of a frame is acted on before all of it is read. */
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** A sync step 2 or an update: both carry an update, and both are applied alike. */
   | { kind: 'update'; update: ClientUpdate }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; entries: PresenceEntry[] }
   | { kind: 'queryAwareness' }
   | { kind: 'savedSubscription' }
   | { kind: 'accessSubscription' }
 
-type Reader = (decoder: decoding.Decoder) => ClientMessage
+type Reader = (decoder: decoding.Decoder, limits: DecodeLimits) => ClientMessage
 
 function readSync(decoder: decoding.Decoder): ClientMessage {
   const step = decoding.readVarUint(decoder)
@@ -51,17 +64,26 @@ function decodeClientUpdate(bytes: Uint8Array): ClientUpdate {
   return { bytes, structs: decoded.structs, isEmpty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 }
 }
 
-/** Reads an awareness update through to its end (y-protocols would apply its entries one by one as it reads). */
-function readAwareness(decoder: decoding.Decoder): ClientMessage {
-  const update = decoding.readVarUint8Array(decoder)
-  const entries = decoding.createDecoder(update)
+const utf8 = new TextDecoder()
+
+/**
+ * Reads an awareness update through to its end (y-protocols would apply its entries one by one as it reads). Each
+ * state's size is checked before its JSON is parsed, so a huge state costs the server no parsing.
+ */
+function readAwareness(decoder: decoding.Decoder, limits: DecodeLimits): ClientMessage {
+  const entries = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+  const read: PresenceEntry[] = []
   for (let count = decoding.readVarUint(entries); count > 0; count--) {
-    decoding.readVarUint(entries) // client id
-    decoding.readVarUint(entries) // clock
-    JSON.parse(decoding.readVarString(entries))
+    const clientId = decoding.readVarUint(entries)
+    const clock = decoding.readVarUint(entries)
+    const json = decoding.readVarUint8Array(entries)
+    if (json.length > limits.maxPresenceBytes) {
+      throw new ProtocolError('presenceTooLarge', `a presence state of ${json.length} bytes (at most ${limits.maxPresenceBytes})`)
+    }
+    read.push({ clientId, clock, state: JSON.parse(utf8.decode(json)) as unknown })
   }
   if (decoding.hasContent(entries)) throw new ProtocolError('malformedMessage', 'unexpected bytes after the awareness entries')
-  return { kind: 'awareness', update }
+  return { kind: 'awareness', entries: read }
 }
 
 const readers: Partial<Record<number, Reader>> = {
@@ -76,7 +98,7 @@ const readers: Partial<Record<number, Reader>> = {
  * Decodes one binary frame into a message. Throws a ProtocolError, naming the close code, for anything
  * malformed: an unknown type, a truncated frame, an undecodable update, trailing bytes.
  */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits): ClientMessage {
   const decoder = decoding.createDecoder(frame)
   let messageType: number
   try {
@@ -88,7 +110,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   if (!read) throw new ProtocolError('unknownMessageType', `message type ${messageType}`)
   let message: ClientMessage
   try {
-    message = read(decoder)
+    message = read(decoder, limits)
   } catch (error) {
     if (error instanceof ProtocolError) throw error
     throw new ProtocolError('malformedMessage', `truncated or malformed message: ${String(error)}`)

@@ -59,7 +59,37 @@ export function sampleMessages(): Uint8Array[] {
   ]
 }
 
-export type FuzzKind = 'random' | 'truncated' | 'bitFlipped' | 'unknownType' | 'text' | 'empty' | 'valid'
+export type FuzzKind =
+  | 'random'
+  | 'truncated'
+  | 'bitFlipped'
+  | 'unknownType'
+  | 'text'
+  | 'empty'
+  | 'valid'
+  | 'hugeLength'
+  | 'hugeCount'
+  | 'oversized'
+  | 'presenceFlood'
+  | 'presenceTooLarge'
+  | 'manyIds'
+
+/** Frames larger than the server's default limit (16 MiB): one byte over, so the refusal is the limit's. */
+const OVERSIZED_BYTES = 16 * 1024 * 1024 + 1
+
+/** `[awareness, update]` with these entries. */
+const awarenessOf = (entries: { id: number; clock: number; state: unknown }[]) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness)
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, entries.length)
+    for (const { id, clock, state } of entries) {
+      encoding.writeVarUint(update, id)
+      encoding.writeVarUint(update, clock)
+      encoding.writeVarString(update, JSON.stringify(state))
+    }
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+  })
 
 const known = new Set<number>(Object.values(MessageType))
 
@@ -87,5 +117,48 @@ export function fuzzFrame(kind: FuzzKind, samples: Uint8Array[], prng: Prng): Ui
       return new Uint8Array(0)
     case 'valid':
       return sample
+    case 'hugeLength': {
+      // A sync message or awareness update whose length prefix promises up to 2^53 bytes that never come.
+      const declared = prng.next() < 0.5 ? 0xffffffff : Number.MAX_SAFE_INTEGER - prng.int(1000)
+      return frame((e) => {
+        encoding.writeVarUint(e, prng.pick([MessageType.sync, MessageType.awareness]))
+        if (prng.next() < 0.5) encoding.writeVarUint(e, prng.int(3))
+        encoding.writeVarUint(e, declared)
+        encoding.writeUint8Array(e, prng.bytes(prng.int(32)))
+      })
+    }
+    case 'hugeCount':
+      // An awareness update announcing millions of entries, or a state vector of millions of clients.
+      return prng.next() < 0.5
+        ? frame((e) => {
+            encoding.writeVarUint(e, MessageType.awareness)
+            const update = encoding.createEncoder()
+            encoding.writeVarUint(update, 1 + prng.int(0x7fffffff))
+            encoding.writeUint8Array(update, prng.bytes(prng.int(24)))
+            encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+          })
+        : frame((e) => {
+            encoding.writeVarUint(e, MessageType.sync)
+            encoding.writeVarUint(e, 0)
+            const vector = encoding.createEncoder()
+            encoding.writeVarUint(vector, 1 + prng.int(0x7fffffff))
+            encoding.writeUint8Array(vector, prng.bytes(prng.int(24)))
+            encoding.writeVarUint8Array(e, encoding.toUint8Array(vector))
+          })
+    case 'oversized':
+      return new Uint8Array(OVERSIZED_BYTES)
+    case 'presenceFlood':
+      // Presence for a few ids of the fuzzer's own (allowed, and stamped) and for ids that may be anyone's.
+      return awarenessOf(
+        Array.from({ length: 1 + prng.int(4) }, () => ({
+          id: prng.next() < 0.7 ? 1 + prng.int(4) : prng.int(0xffffffff),
+          clock: prng.int(1_000_000),
+          state: prng.next() < 0.1 ? null : { user: { name: 'Somebody Else', color: '#000000' }, cursor: { anchor: prng.int(1000), head: prng.int(1000) } },
+        })),
+      )
+    case 'presenceTooLarge':
+      return awarenessOf([{ id: 1, clock: 1 + prng.int(1_000_000), state: { cursor: 'x'.repeat(33 * 1024 + prng.int(1024 * 1024)) } }])
+    case 'manyIds':
+      return awarenessOf(Array.from({ length: 20_000 }, (_, i) => ({ id: 1_000_000 + i, clock: 1, state: { cursor: null } })))
   }
 }

@@ -14,7 +14,14 @@ import { DEFAULT_USER, apiFetch, setDefaultCredentials, signUpOrIn, type AuthOpt
  * Test servers open sign-up (as private installs may) and keep the API rate limits out of the way of tests
  * that send many requests; tests of the limits set their own.
  */
-export const TEST_SECURITY: Partial<SecuritySettings> = { signup: 'open', writesPerMinute: 100_000, readsPerMinute: 100_000 }
+export const TEST_SECURITY: Partial<SecuritySettings> = {
+  signup: 'open',
+  writesPerMinute: 100_000,
+  readsPerMinute: 100_000,
+  // Every test client is the default user on 127.0.0.1, and a test may open and close many quickly.
+  maxConnectionsPerAccount: 10_000,
+  maxConnectionsPerAddress: 10_000,
+}
 
 export interface TestServerOptions {
   /** Reuse a data directory (to restart "the same" server); a fresh temp dir otherwise. */

@@ -1,25 +1,27 @@
 import { expect, test } from 'vitest'
 import type { WebSocket } from 'ws'
+import { colourForUser } from '../../shared/userColour.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../helpers/yClient.js'
 
-async function twoClientsSeeingEachOther(): Promise<{ alice: TestClient; bob: TestClient }> {
+async function twoClientsSeeingEachOther(): Promise<{ alice: TestClient; bob: TestClient; userId: string }> {
   const server = await startTestServer()
   const docId = await createDoc(server.url)
   const alice = connectClient(server.wsUrl, docId)
   const bob = connectClient(server.wsUrl, docId)
   await Promise.all([waitForSync(alice.provider), waitForSync(bob.provider)])
   alice.awareness.setLocalStateField('user', { name: 'Alice' })
-  await waitFor(() => bob.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice', {
+  // Presence shows the account's name, whatever the client wrote (see presenceStamp.test.ts).
+  await waitFor(() => bob.awareness.getStates().get(alice.doc.clientID)?.user?.name === server.auth!.name, {
     message: "bob to see alice's presence",
   })
-  return { alice, bob }
+  return { alice, bob, userId: server.auth!.userId }
 }
 
 test("a client's presence reaches the others and is removed when it leaves", async () => {
-  const { alice, bob } = await twoClientsSeeingEachOther()
-  expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: 'Alice' } })
+  const { alice, bob, userId } = await twoClientsSeeingEachOther()
+  expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: 'Test Writer', color: colourForUser(userId) } })
 
   alice.destroy()
   await waitFor(() => !bob.awareness.getStates().has(alice.doc.clientID), { message: "alice's presence to disappear for bob" })

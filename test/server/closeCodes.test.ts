@@ -55,11 +55,11 @@ describe('a bad frame closes only the connection that sent it, with a named code
   }
 })
 
-test('a frame larger than the server accepts → 1009, the standard "message too big"', async () => {
+test('a frame larger than the server accepts → 4413 frameTooLarge (not 1009, after which y-websocket would send it again)', async () => {
   const raw = openRawSocket(server.wsUrl, docId)
   await raw.opened
   raw.ws.send(new Uint8Array(MAX_FRAME_BYTES + 1))
-  expect((await raw.closed).code).toBe(1009)
+  expectClosedWith(await raw.closed, 'frameTooLarge')
   await expectRoomStillWorks('after a huge frame;')
 })
 

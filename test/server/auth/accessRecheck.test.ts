@@ -9,6 +9,7 @@ import { authScenario, type AuthScenario } from '../../helpers/authScenario.js'
 import { openRawSocket, type RawSocket } from '../../helpers/rawSocket.js'
 import { apiFetch, type Credentials } from '../../helpers/testAuth.js'
 import { bodyString } from '../../helpers/statementBody.js'
+import { storedDoc } from '../../helpers/storedDoc.js'
 import { waitFor } from '../../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../../helpers/yClient.js'
 
@@ -42,6 +43,8 @@ function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph])
 }
 
+const storedText = () => storedDoc(s.server.dataDir, s.docId)
+
 const owners = (path: string, method: string, body?: unknown) =>
   apiFetch(`${s.server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
 
@@ -56,21 +59,30 @@ test("lowering and raising a role changes the open connection's access at once, 
   expect(editor.ws.readyState).toBe(editor.ws.OPEN)
 })
 
-test('an editor lowered to viewer mid-session can change nothing', async () => {
+test('an editor lowered to viewer mid-session can change nothing, stays connected and keeps reading', async () => {
   const editor = connectClient(s.server.wsUrl, s.docId, { auth: s.editor })
   await waitForSync(editor.provider)
+  const closes: number[] = []
+  editor.provider.on('connection-close', (event) => event && closes.push(event.code))
   expect((await owners(`/api/docs/${s.docId}/members/${s.editor.userId}`, 'PATCH', { role: 'viewer' })).status).toBe(200)
   const room = (await s.server.server.collab.rooms.peek(s.docId))!
+  // The issue asks for the demotion to hold within 5 s; it is applied as soon as the role changes.
   await waitFor(() => [...room.connections].some((c) => c.principal.userId === s.editor.userId && c.access === 'read'), {
     message: "the editor's open connection to become read-only",
+    timeoutMs: 5_000,
   })
   appendParagraph(editor.doc, 'written after the demotion')
   appendParagraph(s.ownerClient.doc, 'owner still writes')
   const reader = connectClient(s.server.wsUrl, s.docId)
   await waitFor(() => bodyString(reader.doc).includes('owner still writes'), { message: 'the owner edit to arrive' })
+  // The demoted editor's client is not disconnected (a stock client would otherwise stop for good): it reads on.
+  await waitFor(() => bodyString(editor.doc).includes('owner still writes'), { message: 'the owner edit to reach the demoted editor' })
   await waitFor(() => s.ownerClient.saved!.isAllSaved())
   expect(bodyString(reader.doc)).not.toContain('written after the demotion')
   expect(bodyString(s.ownerClient.doc)).not.toContain('written after the demotion')
+  expect(bodyString(await storedText())).not.toContain('written after the demotion')
+  expect(closes).toEqual([])
+  expect(editor.provider.wsconnected).toBe(true)
 })
 
 test('removing a member closes their connection with documentNotFound', async () => {
