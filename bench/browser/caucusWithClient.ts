@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnServer, type SpawnedServer } from '../proc.js'
-import { builtScript, repoRoot } from '../targets/index.js'
+import { builtScript, CAUCUS_BENCH_ENV, repoRoot } from '../targets/index.js'
 
 /**
  * The built client for this run: `vite build` first if dist/client is missing, then a copy in `tmpRoot`, so a
@@ -33,7 +33,7 @@ export async function startCaucusWithClient(dataDir: string, clientDir: string, 
   return spawnServer({
     args: [...profile, await builtScript('caucus')],
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CAUCUS_DATA_DIR: dataDir, CAUCUS_CLIENT_DIR: clientDir, NODE_ENV: 'production' },
+    env: { ...process.env, ...CAUCUS_BENCH_ENV, PORT: '0', HOST: '127.0.0.1', CAUCUS_DATA_DIR: dataDir, CAUCUS_CLIENT_DIR: clientDir, NODE_ENV: 'production' },
     portPattern: /127\.0\.0\.1:(\d+)/,
   })
 }

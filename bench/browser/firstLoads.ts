@@ -19,12 +19,18 @@ export interface LoadTimes {
   firstPaint: number
 }
 
-/** Chromium with a fresh profile (nothing cached, nothing in IndexedDB), its page set up for the probes. */
-export async function openReader(profileDir: string): Promise<{ browser: BrowserContext; page: Page }> {
+/** Who the reader is signed in as: the bench account's session cookie (`name=value`) for the server at `url`. */
+export interface ReaderSession {
+  cookie: string
+  url: string
+}
+
+/** Chromium with a fresh profile (nothing cached, nothing in IndexedDB), signed in, its page set up for the probes. */
+export async function openReader(profileDir: string, session: ReaderSession): Promise<{ browser: BrowserContext; page: Page }> {
   const browser = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } })
+  const separator = session.cookie.indexOf('=')
+  await browser.addCookies([{ name: session.cookie.slice(0, separator), value: session.cookie.slice(separator + 1), url: session.url, httpOnly: true, sameSite: 'Lax' }])
   const page = browser.pages()[0] ?? (await browser.newPage())
-  // The person has a name already, so the editor opens without the name prompt.
-  await page.addInitScript(`localStorage.setItem('caucus.identity', JSON.stringify({ name: 'Bench reader', color: '#1f6feb' }))`)
   await page.addInitScript(initScript(STATEMENT_CITATIONS, END_SENTINEL))
   return { browser, page }
 }
@@ -45,12 +51,12 @@ export async function waitForLoad(page: Page, timeoutMs: number): Promise<LoadTi
  * `around` (which has others type meanwhile). One load is a single sample of a noisy figure; the medians of
  * several are reported, with the slowest and fastest.
  */
-export async function measureFirstLoads(url: string, count: number, tmpRoot: string, around: (load: () => Promise<void>) => Promise<void>): Promise<Record<string, number>> {
+export async function measureFirstLoads(url: string, count: number, tmpRoot: string, session: ReaderSession, around: (load: () => Promise<void>) => Promise<void>): Promise<Record<string, number>> {
   const loads: LoadTimes[] = []
   const waits: number[] = []
   for (let i = 0; i < count; i++) {
     const profileDir = mkdtempSync(join(tmpRoot, 'chromium-first-load-'))
-    const { browser, page } = await openReader(profileDir)
+    const { browser, page } = await openReader(profileDir, session)
     try {
       waits.push((await waitForQuietMachine(15_000, 30)).waitedMs)
       await around(async () => {

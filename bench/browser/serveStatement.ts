@@ -6,17 +6,20 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { snapshotClient, startCaucusWithClient } from './caucusWithClient.js'
+import { benchCredentials } from '../targets/index.js'
 import { TypistsProcess } from './typistsProcess.js'
 
 const root = mkdtempSync(join(tmpdir(), 'caucus-statement-'))
 const server = await startCaucusWithClient(join(root, 'data'), snapshotClient(root))
 const typists = new TypistsProcess()
 const base = `http://127.0.0.1:${server.port}`
-const response = await fetch(`${base}/api/docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Statement"}' })
+// The statement belongs to the bench account (bench@example.org, password "bench bench bench bench"): sign in as it.
+const headers = await benchCredentials(base)
+const response = await fetch(`${base}/api/docs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"title":"Statement"}' })
 const docId = ((await response.json()) as { document: { id: string } }).document.id
-await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId }, 60_000)
+await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId, headers }, 60_000)
 await typists.stop()
-console.log(`${base}/d/${docId}`)
+console.log(`${base}/d/${docId} (sign in as bench@example.org, password "bench bench bench bench")`)
 const stop = async () => {
   await server.stop()
   rmSync(root, { recursive: true, force: true })

@@ -11,7 +11,8 @@ import * as Y from 'yjs'
 import { writeStatement } from './statement.js'
 
 export type TypistCommand =
-  | { kind: 'seed'; wsBase: string; docId: string }
+  /** `headers`: what each typist's websocket upgrade sends (the bench account's cookie and Origin). */
+  | { kind: 'seed'; wsBase: string; docId: string; headers: Record<string, string> }
   | { kind: 'add'; count: number }
   /** The first `count` typists (all when absent) type for `durationMs`. */
   | { kind: 'type'; durationMs: number; minIntervalMs: number; maxIntervalMs: number; markerEvery: number; count?: number }
@@ -35,10 +36,11 @@ interface Typist {
 
 let wsBase = ''
 let docId = ''
+let WebSocketAsBench = WebSocketPolyfill
 const typists: Typist[] = []
 
 function connect(): WebsocketProvider {
-  return new WebsocketProvider(wsBase, docId, new Y.Doc(), { WebSocketPolyfill, disableBc: true })
+  return new WebsocketProvider(wsBase, docId, new Y.Doc(), { WebSocketPolyfill: WebSocketAsBench, disableBc: true })
 }
 
 function whenSynced(provider: WebsocketProvider, timeoutMs = 20_000): Promise<void> {
@@ -70,6 +72,13 @@ function publishCursor(typist: Typist, text: Y.XmlText): void {
 async function seed(command: Extract<TypistCommand, { kind: 'seed' }>): Promise<TypistReply> {
   wsBase = command.wsBase
   docId = command.docId
+  const headers = command.headers
+  // ws's WebSocket sending the cookie and Origin with its upgrade, as a browser does.
+  WebSocketAsBench = class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers })
+    }
+  } as unknown as typeof globalThis.WebSocket
   const writer = connect()
   await whenSynced(writer)
   const { paragraphs, words } = writeStatement(writer.doc)

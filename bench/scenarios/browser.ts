@@ -15,6 +15,7 @@ import { TypistsProcess } from '../browser/typistsProcess.js'
 import type { Metrics } from '../clients/jobs.js'
 import { percentile } from '../stats.js'
 import type { RunContext, Scenario } from './harness.js'
+import { benchCredentials } from '../targets/index.js'
 
 /** Typists typing in each phase, in order (connected ones stay); BENCH_BROWSER_PHASES=0,5 for a quick look. */
 const PHASES = (process.env.BENCH_BROWSER_PHASES ?? '0,5,20').split(',').map(Number)
@@ -119,8 +120,8 @@ async function measureFloors(page: Page, typists: TypistsProcess, ms: number, ty
   return { ...plain, ...busy, ...tiny }
 }
 
-async function createDocument(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Browser bench statement' }) })
+async function createDocument(base: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(`${base}/api/docs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Browser bench statement' }) })
   if (response.status !== 201) throw new Error(`POST /api/docs answered ${response.status}: ${await response.text()}`)
   return ((await response.json()) as { document: { id: string } }).document.id
 }
@@ -136,8 +137,11 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
   let browser: BrowserContext | null = null
   try {
     const base = `http://127.0.0.1:${server.port}`
-    const docId = await createDocument(base)
-    const seeded = await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId }, 60_000)
+    // Everyone (the reader, the typists) is the bench account: documents are private to their members.
+    const headers = await benchCredentials(base)
+    const session = { cookie: headers.cookie!, url: base }
+    const docId = await createDocument(base, headers)
+    const seeded = await typists.send({ kind: 'seed', wsBase: `ws://127.0.0.1:${server.port}/collab`, docId, headers }, 60_000)
 
     // First loads, each in a fresh Chromium profile (nothing cached, nothing in IndexedDB), while 5 others type,
     // as the issue puts it: the page must show a statement that is changing.
@@ -148,8 +152,8 @@ async function measure(context: RunContext, quick: boolean): Promise<Metrics> {
       await load()
       await typing
     }
-    const firstLoads = await measureFirstLoads(`${base}/d/${docId}`, quick ? 3 : 5, context.tmpRoot, whileOthersType)
-    const reader = await openReader(profileDir)
+    const firstLoads = await measureFirstLoads(`${base}/d/${docId}`, quick ? 3 : 5, context.tmpRoot, session, whileOthersType)
+    const reader = await openReader(profileDir, session)
     browser = reader.browser
     const page = reader.page
     const errors: string[] = []

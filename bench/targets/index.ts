@@ -75,7 +75,7 @@ export interface RunningTarget {
  * every client connects as it, from one address, far faster than people would. So the limits on one account and
  * one address are lifted, as an operator could for a load test; the ones on what a connection sends stay.
  */
-const CAUCUS_BENCH_ENV = {
+export const CAUCUS_BENCH_ENV = {
   CAUCUS_SIGNUP: 'open',
   CAUCUS_RATE_WRITES: '1000000',
   CAUCUS_RATE_READS: '1000000',
@@ -86,7 +86,7 @@ const CAUCUS_BENCH_ENV = {
 }
 
 /** Signs the bench account up; no headers for a server without accounts (an earlier commit with --before). */
-async function benchCredentials(http: string): Promise<Record<string, string>> {
+export async function benchCredentials(http: string): Promise<Record<string, string>> {
   const response = await fetch(`${http}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: http },
