@@ -9,6 +9,8 @@ import { MessageType } from '../../shared/collabProtocol.js'
 export interface AccessState {
   /** What this person may do, once known (from the document's details, then from the server's notices). */
   access: ConnectionAccess | null
+  /** The person's role on the document, once known (an owner may share it). */
+  role: DocumentRole | null
   /** The server closed the connection because this person may not open the document (or is signed out). */
   refused: 'unauthorized' | 'noAccess' | null
 }
@@ -21,7 +23,7 @@ export interface AccessState {
  * which the server refuses from a viewer).
  */
 export class DocumentAccess {
-  private state: AccessState = { access: null, refused: null }
+  private state: AccessState = { access: null, role: null, refused: null }
   private readonly listeners = new Set<() => void>()
   private readonly known: Promise<void>
   private resolveKnown!: () => void
@@ -39,8 +41,8 @@ export class DocumentAccess {
       syncHandler(encoder, decoder, ...rest)
     }
     provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
-      const access = readAccessMessage(decoder)
-      if (access) this.update({ access })
+      const notice = readAccessMessage(decoder)
+      if (notice) this.update(notice.role ? notice : { access: notice.access })
     }
     // Local edits go out only while this person may write (the editor is read-only otherwise anyway).
     const sendUpdate = provider._updateHandler
@@ -71,7 +73,7 @@ export class DocumentAccess {
 
   /** The person's role as the documents API gave it; the connection waits for this. */
   setRole(role: DocumentRole): void {
-    this.update({ access: role === 'viewer' ? 'read' : 'write' })
+    this.update({ access: role === 'viewer' ? 'read' : 'write', role })
   }
 
   /** Resolves once the access is known (the session connects only then). */
@@ -82,7 +84,7 @@ export class DocumentAccess {
   private update(change: Partial<AccessState>): void {
     const next = { ...this.state, ...change }
     if (next.access !== null) this.resolveKnown()
-    if (next.access === this.state.access && next.refused === this.state.refused) return
+    if (next.access === this.state.access && next.role === this.state.role && next.refused === this.state.refused) return
     this.state = next
     for (const listener of this.listeners) listener()
   }

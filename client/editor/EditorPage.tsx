@@ -52,7 +52,8 @@ export function EditorPage({ docId }: { docId: string }) {
     )
   }, [docId])
   useEffect(loadInfo, [loadInfo])
-  const isOwner = info?.role === 'owner'
+  // The server's access notices keep the role current: an editor made an owner gets the Share button at once.
+  const isOwner = (access.role ?? info?.role) === 'owner'
 
   // The role the documents API gives lets the session connect (read-only for a viewer); the server's access
   // notices keep it current after that.
@@ -144,7 +145,7 @@ export function EditorPage({ docId }: { docId: string }) {
   )
 }
 
-const NO_SESSION_ACCESS: AccessState = { access: null, refused: null }
+const NO_SESSION_ACCESS: AccessState = { access: null, role: null, refused: null }
 const noSubscription = () => () => {}
 
 /** The session's access (null until the role is known), re-rendering when the server changes it. */

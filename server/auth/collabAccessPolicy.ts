@@ -21,7 +21,7 @@ export function collabAccessPolicy(accounts: Accounts, policy: DocumentPolicy, s
       return { allow: false, close: 'documentNotFound' }
     }
     if (verdict.record.deletedAt !== null) return { allow: false, close: 'documentDeleted' }
-    return { allow: true, access: roleAllows(verdict.role, 'edit') ? 'write' : 'read', principal: collabPrincipal(principal!) }
+    return { allow: true, access: roleAllows(verdict.role, 'edit') ? 'write' : 'read', role: verdict.role, principal: collabPrincipal(principal!) }
   }
 
   return {

@@ -1,3 +1,4 @@
+import type { DocumentRole } from '../../shared/apiTypes.js'
 import type { CloseCodeName } from '../../shared/closeCodes.js'
 import type { Storage } from '../storage/Storage.js'
 import type { Access, AccessDecision, CollabPrincipal } from './access.js'
@@ -70,8 +71,8 @@ export class CollabServer {
   }
 
   /** Attaches an accepted socket (access already decided, for this principal) to its document's room. */
-  connect(socket: CollabSocket, docId: string, access: Access, principal: CollabPrincipal): SocketEvents {
-    const connection = new Connection(socket, docId, access, principal)
+  connect(socket: CollabSocket, docId: string, access: Access, principal: CollabPrincipal, role?: DocumentRole): SocketEvents {
+    const connection = new Connection(socket, docId, access, principal, role)
     if (this.closing) {
       connection.close('serverShuttingDown')
       return { onMessage: () => {}, onClose: () => {} }
@@ -190,7 +191,7 @@ export class CollabServer {
           decision = { allow: false, close: 'storageUnavailable' }
         }
         if (connection.isClosed) return
-        if (decision.allow) connection.setAccess(decision.access)
+        if (decision.allow) connection.setAccess(decision.access, decision.role)
         else connection.close(decision.close)
       }),
     )

@@ -1,3 +1,4 @@
+import type { DocumentRole } from '../../shared/apiTypes.js'
 import { encodeAccessMessage } from '../../shared/accessNotice.js'
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
 import type { Access, CollabPrincipal } from './access.js'
@@ -43,6 +44,8 @@ export class Connection {
     access: Access,
     /** The account on the other end, as the server authenticated it. */
     readonly principal: CollabPrincipal,
+    /** The person's role on the document, when the access policy says it (told to the client with its access). */
+    private currentRole?: DocumentRole,
   ) {
     this.currentAccess = access
   }
@@ -52,11 +55,16 @@ export class Connection {
     return this.currentAccess
   }
 
-  /** Applies a re-checked access; a client that subscribed is told. */
-  setAccess(access: Access): void {
-    if (access === this.currentAccess) return
+  get role(): DocumentRole | undefined {
+    return this.currentRole
+  }
+
+  /** Applies a re-checked access and role; a client that subscribed is told of any change. */
+  setAccess(access: Access, role?: DocumentRole): void {
+    if (access === this.currentAccess && role === this.currentRole) return
     this.currentAccess = access
-    if (this.wantsAccessNotices) this.send(encodeAccessMessage(access))
+    this.currentRole = role
+    if (this.wantsAccessNotices) this.send(encodeAccessMessage(access, role))
   }
 
   get isClosed(): boolean {

@@ -1,3 +1,4 @@
+import type { DocumentRole } from '../../shared/apiTypes.js'
 import type { CloseCodeName } from '../../shared/closeCodes.js'
 
 export type Access = 'read' | 'write'
@@ -14,7 +15,7 @@ export interface CollabPrincipal {
 }
 
 export type AccessDecision =
-  | { allow: true; access: Access; principal: CollabPrincipal }
+  | { allow: true; access: Access; principal: CollabPrincipal; role?: DocumentRole }
   | { allow: false; close: CloseCodeName }
 
 export interface AccessRequest {

@@ -102,7 +102,7 @@ function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: Ac
     return
   }
   namedFrameTooLarge(ws)
-  const events = collab.connect(wsCollabSocket(ws), docId, decision.access, decision.principal)
+  const events = collab.connect(wsCollabSocket(ws), docId, decision.access, decision.principal, decision.role)
   // ws hands binary frames over as Buffers (Uint8Arrays): no copy on the way in.
   ws.on('message', (data: RawData, isBinary: boolean) => {
     events.onMessage(isBinary ? toUint8Array(data) : data.toString())

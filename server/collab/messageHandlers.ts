@@ -67,7 +67,7 @@ const handlers: Handlers = {
   },
   accessSubscription(_room, connection) {
     connection.wantsAccessNotices = true
-    connection.send(encodeAccessMessage(connection.access))
+    connection.send(encodeAccessMessage(connection.access, connection.role))
   },
 }
 

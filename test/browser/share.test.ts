@@ -64,6 +64,11 @@ describe.runIf(chromiumAvailable())('the Share dialog', () => {
     await veraRole.selectOption('editor')
     await expect.poll(() => veraPage.locator(EDITOR).getAttribute('contenteditable')).toBe('true')
     expect(await veraRole.inputValue()).toBe('editor')
+    // Made an owner, she may share at once: the Share button appears where she is, without a reload.
+    await veraRole.selectOption('owner')
+    await veraPage.getByRole('button', { name: 'Share', exact: true }).waitFor()
+    await veraRole.selectOption('editor')
+    await veraPage.getByRole('button', { name: 'Share', exact: true }).waitFor({ state: 'detached' })
 
     // The only owner cannot make themselves an editor: the refusal is shown and the select goes back.
     await dialog.getByLabel('Role of Test Writer').selectOption('editor')
