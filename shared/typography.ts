@@ -98,3 +98,22 @@ export function yearSpans(text: string): string {
     return `${first}–${last}`
   })
 }
+
+/** A URL or a bare web address: its quotes are part of it. */
+const URL_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi
+
+/** `curlyQuotes` for free text that may contain URLs (pasted text): the URLs are left exactly as they are. */
+export function curlyQuotesExceptUrls(text: string): string {
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(URL_LIKE)) {
+    out += curlyQuotes(text.slice(last, match.index)) + match[0]
+    last = match.index + match[0].length
+  }
+  return out + curlyQuotes(text.slice(last))
+}
+
+/** Whether the text ends inside a URL or web address, where a typed quote must stay straight. */
+export function endsInUrl(text: string): boolean {
+  return /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i.test(text)
+}
