@@ -17,15 +17,20 @@ function hasCode(marks: readonly Mark[]): boolean {
   return marks.some((mark) => mark.type.spec.code)
 }
 
+function leafText(node: ProseMirrorNode): string {
+  return node.type.name === 'hardBreak' ? '\n' : 'x'
+}
+
 const typedQuote = new InputRule({
   find: /["']$/,
   handler: ({ state, range, match }) => {
     const $from = state.doc.resolve(range.from)
     // Marks that typed text would get: inline code being typed (toggled on, nothing in it yet) stays straight.
     if (hasCode(state.storedMarks ?? $from.marks())) return null
-    const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc')
+    // A line break counts as a space (a quote after it opens); a citation as a word (’s after it is an apostrophe).
+    const before = $from.parent.textBetween(0, $from.parentOffset, undefined, leafText)
     if (endsInUrl(before)) return null
-    const after = state.doc.textBetween(range.to, Math.min($from.end(), range.to + 3), undefined, '\ufffc')
+    const after = state.doc.textBetween(range.to, Math.min($from.end(), range.to + 3), undefined, leafText)
     state.tr.insertText(curlyQuote(match[0] as '"' | "'", before.slice(-1), after), range.from, range.to)
   },
 })

@@ -16,6 +16,14 @@ describe.runIf(chromiumAvailable())('typographic quotes in the editor', () => {
 
     await page.keyboard.type(`The "Good" ones don't`)
     await expect.poll(paragraphs).toEqual(['The “Good” ones don’t'])
+    // After a line break a quote opens.
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.type(`"`)
+    await expect.poll(() => page.locator(`${EDITOR} > p`).innerText()).toBe('The “Good” ones don’t\n“')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Backspace')
+    await expect.poll(paragraphs).toEqual(['The “Good” ones don’t'])
 
     // Ctrl+Z right after the replacement undoes only the replacement.
     await page.keyboard.type(` "`)
