@@ -184,9 +184,9 @@ export function formatShortNote(item: CslItem, locator?: string | null): NoteTex
   return joinParts([{ text: authors }, titlePart(item, title), { text: locator ?? undefined }])
 }
 
-/** A Further Reading entry: the full note without a pinpoint. */
+/** A Further Reading entry: the source's full reference (the full note without a pinpoint). */
 export function formatReadingEntry(item: CslItem): NoteText {
-  return formatFullNote(item)
+  return formatFullReferenceRuns(item)
 }
 
 /** The note of a citation whose source is not in the document. */
@@ -204,7 +204,7 @@ export function formatFullReferenceRuns(item: CslItem): NoteText {
 
 /** The full reference as plain text, for places that cannot show italics (an aria-label). */
 export function formatFullReference(item: CslItem): string {
-  return noteToPlainText(formatFullNote(item))
+  return noteToPlainText(formatFullReferenceRuns(item))
 }
 
 /** A note as plain text (italics dropped). */
