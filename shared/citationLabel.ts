@@ -1,5 +1,6 @@
 // Straight from the modules, not the index: the editor's first load must not pull in the validation code.
-import { formatFullReference, formatInlineLabel } from './sources/labels.js'
+import { formatInlineLabel } from './sources/labels.js'
+import { formatFullReference } from './sources/notes.js'
 import type { CslItem } from './sources/cslTypes.js'
 
 /** What a citation shows in the text, the same in the editor and in the page the server sends before it. */

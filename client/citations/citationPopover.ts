@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { formatFullReference, formatInlineLabel } from '../../shared/sources/labels.js'
+import { formatInlineLabel } from '../../shared/sources/labels.js'
+import { formatFullReferenceRuns } from '../../shared/sources/notes.js'
+import { noteRunsToNodes } from './noteRunsDom.js'
 import { isHttpUrl } from '../../shared/sources/urls.js'
 import type { SourcesStore } from '../sources/SourcesStore.js'
 
@@ -52,8 +54,14 @@ class CitationPopover {
         this.removeButton(editor, getPos),
       ]
     }
-    const parts: Node[] = [element('p', 'popover-text', formatFullReference(item))]
+    // The same full reference as the exported notes (`notes.ts`), with its italics.
+    const reference = element('p', 'popover-text')
+    reference.append(...noteRunsToNodes(formatFullReferenceRuns(item)))
+    const parts: Node[] = [reference]
     if (locator) parts.push(element('p', 'popover-locator', `Pinpoint: ${locator}`))
+    // A bill's status is not part of its citation, but worth knowing when checking it.
+    const status = item.custom?.status?.trim()
+    if (status) parts.push(element('p', 'popover-locator', `Status: ${status}`))
     if (item.URL && isHttpUrl(item.URL)) {
       const link = element('a', 'popover-link', 'Open source')
       link.href = item.URL

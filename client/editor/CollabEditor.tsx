@@ -18,6 +18,7 @@ import { PrintNotes } from '../print/PrintNotes.js'
 import { CaretBlockLaidOut } from './caretBlockLaidOut.js'
 import { KeepUnsupportedContent } from './keepUnsupportedContent.js'
 import { PreviewSlot } from './PreviewSlot.js'
+import { SmartQuotes } from './smartQuotes.js'
 import { releaseServerPreview, type ServerPreview } from './serverPreview.js'
 import { StatementCharacterCount, StatementCounts } from './StatementCounts.js'
 import { Toolbar } from './Toolbar.js'
@@ -88,6 +89,7 @@ export function CollabEditor({
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
         Placeholder.configure({ placeholder: 'Write the statement here…' }),
         StatementCharacterCount,
+        SmartQuotes,
       ],
       editorProps: {
         attributes: {

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useState, type FormEvent } from 'react'
 import { MAX_LOCATOR_LENGTH } from '../../shared/citationNode.js'
 import { formatCslDate, formatInlineLabel, type CslItem } from '../../shared/sources/index.js'
+import { curlyQuotes } from '../../shared/typography.js'
 import { findCitation } from './useCitationIndex.js'
 
 interface Props {
@@ -23,7 +24,8 @@ const MAX_JUMP_BUTTONS = 12
 export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete, readOnly }: Props) {
   const [pinpointOpen, setPinpointOpen] = useState(false)
   const [locator, setLocator] = useState('')
-  const name = item.title ?? formatInlineLabel(item)
+  // Shown as a note would set it (curly quotes); the source itself keeps what was typed.
+  const name = item.title ? curlyQuotes(item.title) : formatInlineLabel(item)
   const versionLabel = item.custom?.versionLabel
 
   const cite = (event?: FormEvent) => {

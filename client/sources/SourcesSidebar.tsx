@@ -8,6 +8,7 @@ import { SourceForm } from './SourceForm.js'
 import { SourceListItem } from './SourceListItem.js'
 import type { SourcesStore } from './SourcesStore.js'
 import { KIND_NAMES } from './sourceFormState.js'
+import { yearSpans } from '../../shared/typography.js'
 import { useCitationCounts } from './useCitationIndex.js'
 
 type Filter = 'all' | 'bills' | 'news' | 'other'
@@ -136,7 +137,7 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
           {bills.map((group) => (
             <div key={group.key} className="bill-group">
               <p className="bill-name">
-                {group.number} <span className="muted">({group.session})</span>
+                {group.number} <span className="muted">({yearSpans(group.session)})</span>
               </p>
               <ul>{group.versions.map((version) => row(version, group.number))}</ul>
             </div>

@@ -1,6 +1,6 @@
 import type { CslItem } from './cslTypes.js'
 import { formatCslDate, yearOf } from './dateFormat.js'
-import { abbreviateJurisdiction } from './jurisdictions.js'
+import { yearSpans } from '../typography.js'
 
 /**
  * How a bill version reads. Inline labels name the bill and the version compactly:
@@ -11,8 +11,8 @@ import { abbreviateJurisdiction } from './jurisdictions.js'
  *   with a chapter number (once chaptered) → "SB 54 (ch. 495, 2017)": the chapter and year identify the
  *     enacted text; "Stats." is left out because it is California's name for its session laws
  *   free text ("Vetoed")  → "SB 54 (Vetoed, Oct. 1, 2017)"
- * Full references follow legal-citation order:
- *   "SB 54, <title>, 2017–2018 Reg. Sess. (Cal. 2017), as amended in Senate, Mar. 29, 2017, <URL>".
+ * Full references are in `notes.ts` (legal-citation order, the date in full):
+ *   "SB 54, <title>, 2017–2018 Reg. Sess. (Cal.), as amended in Senate, March 29, 2017, <URL>".
  */
 
 function versionParts(label: string | undefined): { verb: string; body?: string } | undefined {
@@ -52,29 +52,12 @@ export function versionPhrase(label: string | undefined): string | undefined {
   return parts.body ? `as ${parts.verb} ${parts.body}` : `as ${parts.verb}`
 }
 
-/** "2017–2018 Reg. Sess." for a bare span of years; any other session is written as entered. */
+/**
+ * "2017–2018 Reg. Sess." for a bare span of years; any other session as entered, but always with an en dash
+ * between its years ("2017-18 1st Ex. Sess." → "2017–2018 1st Ex. Sess.").
+ */
 export function sessionText(session: string | undefined): string | undefined {
-  const text = session?.trim()
+  const text = session?.trim() && yearSpans(session.trim())
   if (!text) return undefined
   return /^\d{4}(\s*[-–—]\s*\d{2,4})?$/.test(text) ? `${text} Reg. Sess.` : text
-}
-
-/** The full plain-text reference of a bill version (see the module comment). */
-export function billFullReference(item: CslItem): string {
-  const year = yearOf(item.issued)
-  const court = [item.jurisdiction ? abbreviateJurisdiction(item.jurisdiction) : undefined, year].filter(Boolean).join(' ')
-  const session = [sessionText(item.custom?.session), court ? `(${court})` : undefined].filter(Boolean).join(' ')
-  const version = [versionPhrase(item.custom?.versionLabel), item['chapter-number'] ? `ch. ${item['chapter-number']}` : undefined]
-  const status = item.custom?.status?.trim()
-  return [
-    item.number?.trim(),
-    item.title?.trim(),
-    session,
-    ...version,
-    formatCslDate(item.issued, 'short'),
-    status ? `status: ${status}` : undefined,
-    item.URL,
-  ]
-    .filter(Boolean)
-    .join(', ')
 }

@@ -1,6 +1,7 @@
-import { billFullReference, billInlineLabel } from './billLabels.js'
+import { billInlineLabel } from './billLabels.js'
 import { sourceKindOf, type CslItem, type CslName } from './cslTypes.js'
-import { formatCslDate, yearOf } from './dateFormat.js'
+import { yearOf } from './dateFormat.js'
+import { curlyQuotes } from '../typography.js'
 
 /**
  * How a source reads in the editor. Labels are plain text (the client escapes and links them); every part is
@@ -11,7 +12,7 @@ import { formatCslDate, yearOf } from './dateFormat.js'
  * - news article: first author's family name (or organisation), outlet, year: "Rivera, The Daily Ledger, 2019";
  * - anything else: first author (or else the publisher), year: "Parks Coalition, 2019"; with neither, the short
  *   title and year.
- * Full references (hover popovers) are Chicago note style: Author, “Title,” Outlet, Month Day, Year, URL.
+ * Labels are set typographically (curly quotes, O’Brien); full references are the full note of `notes.ts`.
  */
 
 /** Longest title an inline label shows before cutting it at a word. */
@@ -57,6 +58,10 @@ function firstAuthor(item: CslItem): string | undefined {
 
 /** The compact label a citation shows in the text (see the module comment). */
 export function formatInlineLabel(item: CslItem): string {
+  return curlyQuotes(inlineLabel(item))
+}
+
+function inlineLabel(item: CslItem): string {
   const kind = sourceKindOf(item)
   if (kind === 'billVersion') return billInlineLabel(item)
   const year = yearOf(item.issued)
@@ -70,32 +75,3 @@ export function formatInlineLabel(item: CslItem): string {
 
 /** CSL types whose titles name whole works (a book, a report): italic in print, so never quoted. */
 export const UNQUOTED_TITLE_TYPES: readonly string[] = ['book', 'report', 'thesis', 'dataset', 'software', 'pamphlet', 'manuscript', 'periodical', 'standard']
-
-/** “Title,” with the comma inside the quotes, unless the title ends in its own ? or !. */
-function quotedTitle(title: string): string {
-  return /[?!]$/.test(title) ? `“${title}”` : `“${title},”`
-}
-
-/** The plain-text full reference for a hover popover (see the module comment). */
-export function formatFullReference(item: CslItem): string {
-  if (sourceKindOf(item) === 'billVersion') return billFullReference(item)
-  const title = item.title?.trim()
-  const quoted = title && !UNQUOTED_TITLE_TYPES.includes(item.type)
-  const accessed = formatCslDate(item.accessed, 'long')
-  const head = [formatAuthors(item.author), quoted ? undefined : title].filter(Boolean).join(', ')
-  const tail = [
-    item['container-title'],
-    item.section ? `sec. ${item.section}` : undefined,
-    // A news outlet is its own publisher, and an organisation that wrote and published a page is named once.
-    sourceKindOf(item) === 'newsArticle' || item.publisher === item.author?.[0]?.literal ? undefined : item.publisher,
-    formatCslDate(item.issued, 'long'),
-    accessed ? `accessed ${accessed}` : undefined,
-    item.URL,
-  ]
-    .filter(Boolean)
-    .join(', ')
-  if (!quoted) return [head, tail].filter(Boolean).join(', ')
-  const quote = quotedTitle(title)
-  const opening = head ? `${head}, ${quote}` : quote
-  return tail ? `${opening} ${tail}` : opening.replace(/,”$/, '”')
-}

@@ -3,12 +3,14 @@ import { sourceKindOf, type CslItem, type CslName } from './cslTypes.js'
 import { formatCslDate } from './dateFormat.js'
 import { abbreviateJurisdiction } from './jurisdictions.js'
 import { formatAuthors, shortName, UNQUOTED_TITLE_TYPES } from './labels.js'
+import { curlyQuotes, flipInnerQuotes, punctuateInside, withoutClosingQuotes } from '../typography.js'
 
 /**
  * Notes and Further Reading entries in Chicago notes-bibliography style, the way the group writes them by
  * hand. A note is returned as styled runs (plain, italic, URL), so markdown, HTML and plain text can each
- * render it. The forms, with their punctuation (commas and periods go inside closing quotes, none is added
- * after a title ending in ? or !):
+ * render it. Fields keep what was typed; here their straight quotes become curly ones (`shared/typography.ts`),
+ * and a quoted title's own quotes are flipped (double to single, single to double). The forms, with their
+ * punctuation (commas and periods go inside closing quotes, none is added after a title ending in ? or !):
  *
  * - full note: Author, “Title,” *Outlet*, Month Day, Year, pinpoint, URL.
  *   (whole works such as reports: Author, *Title*, Publisher, Year, URL.)
@@ -58,11 +60,6 @@ function closeQuotes(text: string): string {
 /** Articles, conjunctions and prepositions: a shortened title does not end on one. */
 const SMALL_WORDS = /^(a|an|and|as|at|between|by|for|from|in|into|of|on|or|the|to|with)$/i
 
-/** Inside a quoted title, double quotes become single ones. */
-function innerQuotes(title: string): string {
-  return title.replace(/“/g, '‘').replace(/”/g, '’')
-}
-
 /** Joins parts with commas and a final period, American style, into runs. */
 function joinParts(parts: readonly Part[]): NoteText {
   const present = parts.filter((part): part is Part & { text: string } => Boolean(part.text?.trim()))
@@ -74,21 +71,33 @@ function joinParts(parts: readonly Part[]): NoteText {
   }
   present.forEach((part, index) => {
     const isLast = index === present.length - 1
-    const text = part.text.trim()
-    const ownStop = /[?!]$/.test(text)
+    // URLs are taken literally; every other field is set typographically.
+    const text = part.style === 'url' ? part.text.trim() : curlyQuotes(part.text.trim())
+    const words = withoutClosingQuotes(text)
+    const ownStop = /[?!]$/.test(words)
     if (part.style === 'quoted') {
-      const title = innerQuotes(text)
-      push(ownStop ? `“${title}”` : `“${title}${isLast ? '.' : ','}”`)
+      const title = flipInnerQuotes(text)
+      push(`“${ownStop ? title : punctuateInside(title, isLast ? '.' : ',')}”`)
       if (!isLast) push(' ')
       return
     }
-    push(text, part.style)
-    const endsSentence = part.style !== 'url' && /[.?!]$/.test(text)
-    if (isLast) {
-      if (!endsSentence) push('.')
-    } else {
-      push(part.style !== 'url' && ownStop ? ' ' : ', ')
+    const endsSentence = part.style !== 'url' && /[.?!]$/.test(words)
+    if (part.style === 'italic') {
+      push(text, part.style)
+      if (isLast) {
+        if (!endsSentence) push('.')
+      } else push(ownStop ? ' ' : ', ')
+      return
     }
+    if (part.style === 'url') {
+      push(text, part.style)
+      push(isLast ? '.' : ', ')
+      return
+    }
+    // Plain text: a comma or period goes inside a closing quote the text ends with.
+    if (isLast) push(endsSentence ? text : punctuateInside(text, '.'))
+    else if (ownStop) push(`${text} `)
+    else push(`${punctuateInside(text, ',')} `)
   })
   return runs
 }
@@ -175,14 +184,27 @@ export function formatShortNote(item: CslItem, locator?: string | null): NoteTex
   return joinParts([{ text: authors }, titlePart(item, title), { text: locator ?? undefined }])
 }
 
-/** A Further Reading entry: the full note without a pinpoint. */
+/** A Further Reading entry: the source's full reference (the full note without a pinpoint). */
 export function formatReadingEntry(item: CslItem): NoteText {
-  return formatFullNote(item)
+  return formatFullReferenceRuns(item)
 }
 
 /** The note of a citation whose source is not in the document. */
 export function formatMissingNote(sourceId: string | null | undefined): NoteText {
   return [{ text: sourceId ? `[Missing source: ${sourceId}]` : '[Missing source]' }]
+}
+
+/**
+ * A source's full reference, wherever it is shown (popover, screen-reader label, export notes and Further
+ * Reading): the full note without a pinpoint, as styled runs.
+ */
+export function formatFullReferenceRuns(item: CslItem): NoteText {
+  return formatFullNote(item)
+}
+
+/** The full reference as plain text, for places that cannot show italics (an aria-label). */
+export function formatFullReference(item: CslItem): string {
+  return noteToPlainText(formatFullReferenceRuns(item))
 }
 
 /** A note as plain text (italics dropped). */
