@@ -42,11 +42,12 @@ test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in t
   const markdown = exportMarkdown(doc, { style: 'pandoc', frontMatter: { title: 'Parks *for* all', date: '2019-06-01' } })
 
   expect(markdown).toContain(
-    `As reported[@${news.id}] and enacted[@${billAmended.id}, § 3\\; see also \\[x\\] \\@y]` +
+    // A space before each citation, as pandoc's manual writes them.
+    `As reported [@${news.id}] and enacted [@${billAmended.id}, § 3\\; see also \\[x\\] \\@y]` +
       // An id pandoc cannot read gets a stand-in key; one it reads only in braces is braced. Adjacent citations
       // share brackets; a missing source is a plain marker.
-      ' and[@caucus-ref-1, p. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
-      ` again[@${news.id}, para. 2]`,
+      ' and [@caucus-ref-1, p. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
+      ` again [@${news.id}, para. 2]`,
   )
   expect(markdown).not.toContain('[^')
   const meta = frontMatter(markdown)
