@@ -61,7 +61,9 @@ test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in t
   const bill = references[1]!
   expect(bill.type).toBe('bill')
   expect(bill.number).toBe('SB 101')
-  expect(bill.version).toBe('as amended in Senate\\, March 29\\, 2019')
+  expect(bill.authority).toBe('California State Senate')
+  expect(bill.genre).toBe('as amended in Senate\\, March 29\\, 2019')
+  expect(bill['collection-title']).toBe('2019–2020 Reg\\. Sess\\.')
   expect(bill).not.toHaveProperty('custom')
   expect(references[0]!.issued).toEqual({ 'date-parts': [[2019, 4, 2]] })
   // Uncited sources are left out unless asked for.
