@@ -1,6 +1,7 @@
 import type { Mark, Node } from '@tiptap/pm/model'
 import type { MarkdownSerializer, MarkdownSerializerState } from 'prosemirror-markdown'
 import { escapeLinkDestination, escapeLinkTitle, isPunctuation, type Dialect } from './escape.js'
+import { placeCitation } from './citationPlacement.js'
 import { ExportSerializer, type CitationRef, type ExportState } from './ExportSerializer.js'
 
 /**
@@ -104,7 +105,14 @@ const nodes: Record<string, NodeSpec> = {
       const { sourceId, locator } = parent.child(i).attrs
       run.push({ sourceId: sourceId as string | null, locator: locator as string | null })
     }
-    state.text(exportState(state).context.citations(run), false)
+    const exporter = exportState(state)
+    const markdown = exporter.context.citations(run)
+    if (exporter.context.dialect !== 'pandoc') return state.text(markdown, false)
+    // Pandoc's citations go before the punctuation typed before them (citationPlacement.ts): rewrite the line.
+    exporter.write() // the block prefix (`> `, list indentation) when the line starts here
+    const { out } = exporter.internals
+    const lineStart = out.lastIndexOf('\n') + 1
+    exporter.internals.out = out.slice(0, lineStart) + placeCitation(out.slice(lineStart), markdown)
   },
 }
 

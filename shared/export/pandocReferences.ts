@@ -1,6 +1,5 @@
-import { versionPhrase } from '../sources/billLabels.js'
 import { sourceKindOf, type CslItem } from '../sources/cslTypes.js'
-import { formatCslDate } from '../sources/dateFormat.js'
+import { billVariables } from './billReference.js'
 import { escapePandocMetadata } from './escape.js'
 
 /**
@@ -51,18 +50,11 @@ function escapeStrings(value: unknown, key?: string): unknown {
 }
 
 /**
- * A source as pandoc should read it: our `custom` fields left out, and for a bill version (which CSL cannot
- * express) the version label and date in `version`, which CSL styles print after the title.
+ * A source as pandoc should read it: our `custom` fields left out (pandoc has no use for them), and for a bill
+ * version its session and version in variables CSL styles print (billReference.ts).
  */
 export function pandocReference(item: CslItem, key: string): Record<string, unknown> {
-  const { custom, ...csl } = item
-  const reference: Record<string, unknown> = { ...csl, id: key }
-  if (sourceKindOf(item) === 'billVersion') {
-    const chapter = item['chapter-number']?.trim()
-    const version = [versionPhrase(custom?.versionLabel), chapter ? `ch. ${chapter}` : undefined, formatCslDate(item.issued, 'long')]
-      .filter(Boolean)
-      .join(', ')
-    if (version) reference.version = version
-  }
+  const { custom: _custom, ...csl } = item
+  const reference: Record<string, unknown> = { ...csl, id: key, ...(sourceKindOf(item) === 'billVersion' ? billVariables(item) : {}) }
   return escapeStrings(reference) as Record<string, unknown>
 }

@@ -42,11 +42,12 @@ test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in t
   const markdown = exportMarkdown(doc, { style: 'pandoc', frontMatter: { title: 'Parks *for* all', date: '2019-06-01' } })
 
   expect(markdown).toContain(
-    `As reported[@${news.id}] and enacted[@${billAmended.id}, § 3\\; see also \\[x\\] \\@y]` +
+    // A space before each citation, as pandoc's manual writes them.
+    `As reported [@${news.id}] and enacted [@${billAmended.id}, § 3\\; see also \\[x\\] \\@y]` +
       // An id pandoc cannot read gets a stand-in key; one it reads only in braces is braced. Adjacent citations
       // share brackets; a missing source is a plain marker.
-      ' and[@caucus-ref-1, p. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
-      ` again[@${news.id}, para. 2]`,
+      ' and [@caucus-ref-1, p. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
+      ` again [@${news.id}, para. 2]`,
   )
   expect(markdown).not.toContain('[^')
   const meta = frontMatter(markdown)
@@ -60,7 +61,9 @@ test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in t
   const bill = references[1]!
   expect(bill.type).toBe('bill')
   expect(bill.number).toBe('SB 101')
-  expect(bill.version).toBe('as amended in Senate\\, March 29\\, 2019')
+  expect(bill.authority).toBe('California State Senate')
+  expect(bill.genre).toBe('as amended in Senate\\, March 29\\, 2019')
+  expect(bill['collection-title']).toBe('2019–2020 Reg\\. Sess\\.')
   expect(bill).not.toHaveProperty('custom')
   expect(references[0]!.issued).toEqual({ 'date-parts': [[2019, 4, 2]] })
   // Uncited sources are left out unless asked for.
