@@ -10,6 +10,7 @@ import { authRoutes } from './api/authRoutes.js'
 import { documentsRoutes } from './api/documentsRoutes.js'
 import { exportRoutes } from './api/exportRoutes.js'
 import { invitationsRoutes } from './api/invitationsRoutes.js'
+import { lookupRoutes } from './api/lookupRoutes.js'
 import { sharingRoutes } from './api/sharingRoutes.js'
 import { sourcesRoutes } from './api/sourcesRoutes.js'
 import { tokensRoutes } from './api/tokensRoutes.js'
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/docs', documentsRoutes(deps))
   app.route('/api/docs', sourcesRoutes(deps))
   app.route('/api/docs', exportRoutes(deps))
+  app.route('/api/sources', lookupRoutes(security))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'There is no such API endpoint.')
   })

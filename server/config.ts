@@ -27,6 +27,14 @@ export interface SecuritySettings extends CollabLimits {
   loginFailuresPerAddress: number
   /** Take the client address from `X-Forwarded-For` (only behind a reverse proxy that sets it). */
   trustProxy: boolean
+  /** Tests only: link lookups may fetch from 127.0.0.1 and ::1 (never from private or link-local addresses). */
+  fetchAllowLoopback: boolean
+  /** A link lookup's whole time: redirects, DNS and the page (5 s; tests shorten it). */
+  fetchTimeoutMs: number
+  /** Largest page a link lookup reads (2 MB). */
+  fetchMaxBytes: number
+  /** Redirects a link lookup follows (5). */
+  fetchMaxRedirects: number
 }
 
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -41,6 +49,10 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   loginFailuresPerAccount: 5,
   loginFailuresPerAddress: 30,
   trustProxy: false,
+  fetchAllowLoopback: false,
+  fetchTimeoutMs: 5000,
+  fetchMaxBytes: 2 * 1024 * 1024,
+  fetchMaxRedirects: 5,
   ...DEFAULT_COLLAB_LIMITS,
 }
 
@@ -105,6 +117,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginFailuresPerAccount: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ACCOUNT', d.loginFailuresPerAccount),
       loginFailuresPerAddress: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ADDRESS', d.loginFailuresPerAddress),
       trustProxy: env.CAUCUS_TRUST_PROXY === '1' || env.CAUCUS_TRUST_PROXY === 'true',
+      // Deliberately only `1`: a setting that opens the server's own ports to fetches must not be set by accident.
+      fetchAllowLoopback: env.CAUCUS_FETCH_ALLOW_LOOPBACK === '1',
+      fetchTimeoutMs: d.fetchTimeoutMs,
+      fetchMaxBytes: d.fetchMaxBytes,
+      fetchMaxRedirects: d.fetchMaxRedirects,
       maxFrameBytes: wholeNumber(env, 'CAUCUS_WS_MAX_FRAME_BYTES', d.maxFrameBytes, 1024),
       messagesPerSecond: wholeNumber(env, 'CAUCUS_WS_MESSAGES_PER_SECOND', d.messagesPerSecond),
       messageBurst: wholeNumber(env, 'CAUCUS_WS_MESSAGE_BURST', d.messageBurst),

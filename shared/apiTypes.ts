@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { MAX_TITLE_LENGTH, titleProblem } from './documentTitle.js'
 import type { ImportOutcome } from './sources/yImport.js'
+import type { CslItem } from './sources/cslTypes.js'
 
 /** A document as the HTTP API describes it. Timestamps are ISO 8601 strings. */
 export interface DocumentInfo {
@@ -57,6 +58,11 @@ export interface ApiItemIssues {
  * identical source already present is left as it is (`unchanged`).
  */
 export type SourcesImportResult = ImportOutcome
+
+/** `POST /api/sources/lookup`: the item read from a page, not saved anywhere until the person saves it. */
+export interface SourceLookupResult {
+  item: CslItem
+}
 
 export { MAX_TITLE_LENGTH }
 

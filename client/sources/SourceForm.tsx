@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { fieldsOf, SOURCE_KINDS, toCsl, VERSION_LABELS, type CslItem, type SourceKind } from '../../shared/sources/index.js'
 import { AuthorsField } from './AuthorsField.js'
 import { checkForm, emptyForm, formFromItem, KIND_NAMES, type SourceFormState } from './sourceFormState.js'
@@ -6,6 +6,8 @@ import { checkForm, emptyForm, formFromItem, KIND_NAMES, type SourceFormState } 
 interface Props {
   /** The source being edited; a new one when absent. */
   item?: CslItem
+  /** A new source filled from a looked-up link (`item` must be absent): shown for review, saved only on submit. */
+  draft?: { item: CslItem; url: string }
   onSave: (item: CslItem) => void
   onCancel: () => void
 }
@@ -13,13 +15,19 @@ interface Props {
 const DATE_HINT = 'YYYY-MM-DD'
 
 /** Adds or edits a source. Fields are checked as you type; a message appears once you have left a field. */
-export function SourceForm({ item, onSave, onCancel }: Props) {
-  const [form, setForm] = useState<SourceFormState>(() => (item ? formFromItem(item) : emptyForm('newsArticle')))
+export function SourceForm({ item, draft, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<SourceFormState>(() => initialForm(item, draft?.item))
   const [touched, setTouched] = useState<Set<string>>(new Set())
   const [submitted, setSubmitted] = useState(false)
   const { value, issues } = useMemo(() => checkForm(form), [form])
   const fields = fieldsOf(form.kind)
   const idPrefix = item ? `edit-${item.id}` : 'new-source'
+  const formRef = useRef<HTMLFormElement>(null)
+
+  // A looked-up draft appears after the lookup button was pressed: take the reader to it, to review.
+  useEffect(() => {
+    if (draft) formRef.current?.querySelector<HTMLElement>('select, input')?.focus()
+  }, [draft])
 
   const shown = (field: string) => (submitted || touched.has(field) ? issues.get(field) : undefined)
   const touch = (field: string) => setTouched((previous) => new Set(previous).add(field))
@@ -32,7 +40,12 @@ export function SourceForm({ item, onSave, onCancel }: Props) {
   }
 
   return (
-    <form className="source-form" onSubmit={submit} noValidate aria-label={item ? 'Edit source' : 'Add a source'}>
+    <form ref={formRef} className="source-form" onSubmit={submit} noValidate aria-label={item ? 'Edit source' : 'Add a source'} aria-describedby={draft ? `${idPrefix}-draft-note` : undefined}>
+      {draft && (
+        <p id={`${idPrefix}-draft-note`} className="source-form-note">
+          Filled in from {draft.url}. Check each field and fill in what is missing; nothing is added until you press Add source.
+        </p>
+      )}
       {!item && (
         <div className="field">
           <label htmlFor={`${idPrefix}-kind`}>Kind of source</label>
@@ -111,4 +124,12 @@ export function SourceForm({ item, onSave, onCancel }: Props) {
       </div>
     </form>
   )
+}
+
+/** The form's first state: the source being edited, a looked-up draft (as a new source), or a blank news article. */
+function initialForm(item: CslItem | undefined, draft: CslItem | undefined): SourceFormState {
+  if (item) return formFromItem(item)
+  // The draft's id is the server's suggestion; a new source gets its own when it is saved.
+  if (draft) return { ...formFromItem(draft), id: undefined }
+  return emptyForm('newsArticle')
 }

@@ -4,6 +4,7 @@ import { deleteSource, groupBills, sourceKindOf, writeSource, type CslItem } fro
 import type { CitationDisplay } from '../../shared/documentSettings.js'
 import { downloadCslJson, importCslFile } from './cslFiles.js'
 import { matchesSearch } from './searchSources.js'
+import { LinkLookup } from './LinkLookup.js'
 import { SourceForm } from './SourceForm.js'
 import { SourceListItem } from './SourceListItem.js'
 import type { SourcesStore } from './SourcesStore.js'
@@ -30,6 +31,8 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
   const [editing, setEditing] = useState<CslItem | 'new' | null>(null)
+  // A source looked up from a link, open in the form as a new source until it is saved or cancelled.
+  const [draft, setDraft] = useState<{ item: CslItem; url: string } | null>(null)
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; lines: string[] } | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -81,7 +84,15 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
     <aside className="sources" aria-labelledby="sources-heading">
       <div className="sources-header">
         <h2 id="sources-heading">Sources</h2>
-        <button type="button" className="primary" onClick={() => setEditing('new')} disabled={readOnly}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setDraft(null)
+            setEditing('new')
+          }}
+          disabled={readOnly}
+        >
           Add source
         </button>
       </div>
@@ -128,7 +139,23 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
           </button>
         </div>
       )}
-      {editing && !readOnly && <SourceForm key={editing === 'new' ? 'new' : editing.id} item={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      {!readOnly && (
+        <LinkLookup
+          onFound={(item, url) => {
+            setDraft({ item, url })
+            setEditing('new')
+          }}
+        />
+      )}
+      {editing && !readOnly && (
+        <SourceForm
+          key={editing === 'new' ? `new-${draft?.item.id ?? ''}` : editing.id}
+          item={editing === 'new' ? undefined : editing}
+          draft={editing === 'new' ? (draft ?? undefined) : undefined}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {loaded && items.length === 0 && !editing && <p className="muted sources-empty">No sources yet. Add the bills and articles this statement relies on, then cite them in the text.</p>}
       {items.length > 0 && visible.length === 0 && <p className="muted">No source matches “{query}”.</p>}
       {show('bills') && bills.length > 0 && (
