@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { fieldsOf, SOURCE_KINDS, toCsl, VERSION_LABELS, type CslItem, type SourceKind } from '../../shared/sources/index.js'
 import { AuthorsField } from './AuthorsField.js'
+import { FIELD_HINTS } from './fieldHints.js'
 import { checkForm, emptyForm, formFromItem, KIND_NAMES, type SourceFormState } from './sourceFormState.js'
 
 interface Props {
@@ -65,6 +66,8 @@ export function SourceForm({ item, onSave, onCancel }: Props) {
         }
         const id = `${idPrefix}-${field}`
         const error = shown(field)
+        const hint = FIELD_HINTS[field]
+        const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ')
         return (
           <div className="field" key={field}>
             <label htmlFor={id}>
@@ -81,8 +84,13 @@ export function SourceForm({ item, onSave, onCancel }: Props) {
               onChange={(event) => setValue(field, event.target.value)}
               onBlur={() => touch(field)}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
+              aria-describedby={describedBy || undefined}
             />
+            {hint && (
+              <p id={`${id}-hint`} className="field-hint">
+                {hint}
+              </p>
+            )}
             {error && (
               <p id={`${id}-error`} className="field-error">
                 {error}
