@@ -7,8 +7,8 @@ import { citationPopover } from './citationPopover.js'
 
 /**
  * How a citation looks in the editor: a compact label built from the live source (kept current as sources
- * change), a "missing source" state, and a "newer version" badge for superseded bill versions. Hover or
- * keyboard focus opens a popover with the full reference. Plain DOM, not React: a statement can hold
+ * change), a "missing source" state, and a "newer version" badge for superseded bill versions. Hover, a
+ * tap or keyboard focus opens a popover with the full reference. Plain DOM, not React: a statement can hold
  * hundreds of citations.
  */
 export class CitationNodeView implements NodeView {
@@ -33,6 +33,9 @@ export class CitationNodeView implements NodeView {
     const open = () => citationPopover.open(this.dom, { editor, store, getPos, node: () => this.node })
     this.dom.addEventListener('mouseenter', open)
     this.dom.addEventListener('focus', open)
+    // A phone has no hover, and the tap's focus is taken straight away by the editor placing its caret (which
+    // would close the popover): the click that ends a tap opens it, and it stays until a tap elsewhere.
+    this.dom.addEventListener('click', open)
     this.dom.addEventListener('mouseleave', () => citationPopover.closeSoon())
     this.dom.addEventListener('blur', () => citationPopover.closeSoon())
     this.dom.addEventListener('keydown', (event) => {

@@ -41,6 +41,14 @@ class CitationPopover {
     panel.style.left = `${Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`
     panel.style.top = `${rect.bottom + window.scrollY + 6}px`
     if (focusInside) panel.querySelector<HTMLElement>('a, button')?.focus()
+    document.addEventListener('pointerdown', this.onPointerDownOutside, true)
+  }
+
+  /** A touch screen has no mouseleave to close it: a tap (or click) anywhere else does. */
+  private readonly onPointerDownOutside = (event: PointerEvent): void => {
+    const target = event.target as Node | null
+    if (this.panel?.contains(target) || this.anchor?.contains(target)) return
+    this.close()
   }
 
   private content({ editor, store, getPos, node }: PopoverTarget): Node[] {
@@ -134,6 +142,7 @@ class CitationPopover {
     this.cancelClose()
     if (this.panel) this.panel.hidden = true
     this.anchor = null
+    document.removeEventListener('pointerdown', this.onPointerDownOutside, true)
   }
 
   /** Closes the popover if it belongs to a citation that is going away. */

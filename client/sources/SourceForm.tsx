@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { fieldsOf, SOURCE_KINDS, toCsl, VERSION_LABELS, type CslItem, type SourceKind } from '../../shared/sources/index.js'
 import { AuthorsField } from './AuthorsField.js'
+import { FIELD_HINTS } from './fieldHints.js'
 import { checkForm, emptyForm, formFromItem, KIND_NAMES, type SourceFormState } from './sourceFormState.js'
 
 interface Props {
@@ -78,6 +79,8 @@ export function SourceForm({ item, draft, onSave, onCancel }: Props) {
         }
         const id = `${idPrefix}-${field}`
         const error = shown(field)
+        const hint = FIELD_HINTS[field]
+        const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ')
         return (
           <div className="field" key={field}>
             <label htmlFor={id}>
@@ -94,8 +97,13 @@ export function SourceForm({ item, draft, onSave, onCancel }: Props) {
               onChange={(event) => setValue(field, event.target.value)}
               onBlur={() => touch(field)}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
+              aria-describedby={describedBy || undefined}
             />
+            {hint && (
+              <p id={`${id}-hint`} className="field-hint">
+                {hint}
+              </p>
+            )}
             {error && (
               <p id={`${id}-error`} className="field-error">
                 {error}

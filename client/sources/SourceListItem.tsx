@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { MAX_LOCATOR_LENGTH } from '../../shared/citationNode.js'
 import { formatCslDate, formatInlineLabel, type CslItem } from '../../shared/sources/index.js'
 import { curlyQuotes } from '../../shared/typography.js'
+import { CitationJumps } from './CitationJumps.js'
 import { findCitation } from './useCitationIndex.js'
 
 interface Props {
@@ -17,8 +18,6 @@ interface Props {
   /** A viewer: the source can be read and its citations visited, nothing else. */
   readOnly: boolean
 }
-
-const MAX_JUMP_BUTTONS = 12
 
 /** One source: what it is, where it is cited, and the buttons to cite, edit or delete it. */
 export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete, readOnly }: Props) {
@@ -45,20 +44,7 @@ export function SourceListItem({ item, versionOf, editor, uses, onEdit, onDelete
       <p className="source-label">{versionOf ? `${versionLabel ?? 'Version'}${item.issued ? `, ${formatCslDate(item.issued, 'long')}` : ''}` : formatInlineLabel(item)}</p>
       <p className="source-title">{name}</p>
       <p className="source-uses">
-        {uses === 0 ? (
-          <span className="unused-badge">Not cited yet</span>
-        ) : (
-          <>
-            <span>
-              Cited {uses} time{uses === 1 ? '' : 's'}:
-            </span>
-            {Array.from({ length: Math.min(uses, MAX_JUMP_BUTTONS) }, (_, index) => (
-              <button key={index} type="button" className="jump" onClick={() => jump(index)} aria-label={`Go to citation ${index + 1} of ${uses} of ${name}`}>
-                {index + 1}
-              </button>
-            ))}
-          </>
-        )}
+        <CitationJumps uses={uses} name={name} onJump={jump} />
       </p>
       <fieldset className="source-actions" disabled={readOnly} aria-label={`Actions for ${name}`}>
         <button type="button" className="primary" onClick={() => cite()} aria-label={`Cite ${name}${versionOf ? ` (${versionLabel})` : ''} at the cursor`}>

@@ -6,6 +6,7 @@ import { downloadCslJson, importCslFile } from './cslFiles.js'
 import { matchesSearch } from './searchSources.js'
 import { LinkLookup } from './LinkLookup.js'
 import { SourceForm } from './SourceForm.js'
+import { sourceMessageName } from './sourceMessageName.js'
 import { SourceListItem } from './SourceListItem.js'
 import type { SourcesStore } from './SourcesStore.js'
 import { KIND_NAMES } from './sourceFormState.js'
@@ -44,14 +45,14 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
   const save = (item: CslItem) => {
     writeSource(store.doc, item)
     setEditing(null)
-    setMessage({ kind: 'info', lines: [`Saved “${item.title ?? item.id}”.`] })
+    setMessage({ kind: 'info', lines: [`Saved ${sourceMessageName(item)}.`] })
   }
 
   const remove = (item: CslItem) => {
     const uses = citations.get(item.id) ?? 0
-    if (uses > 0 && !window.confirm(`“${item.title ?? item.id}” is cited ${uses} time${uses === 1 ? '' : 's'}. Delete it anyway? Those citations will show “missing source”.`)) return
+    if (uses > 0 && !window.confirm(`${sourceMessageName(item)} is cited ${uses} time${uses === 1 ? '' : 's'}. Delete it anyway? Those citations will show “missing source”.`)) return
     deleteSource(store.doc, item.id)
-    setMessage({ kind: 'info', lines: [`Deleted “${item.title ?? item.id}”.`] })
+    setMessage({ kind: 'info', lines: [`Deleted ${sourceMessageName(item)}.`] })
   }
 
   const onImport = async (file: File | undefined) => {

@@ -1,6 +1,8 @@
 import type { CslItem } from './cslTypes.js'
 import { formatCslDate, yearOf } from './dateFormat.js'
 import { yearSpans } from '../typography.js'
+import { abbreviateJurisdiction } from './jurisdictions.js'
+import { parseVersionLabel } from './versionLabels.js'
 
 /**
  * How a bill version reads. Inline labels name the bill and the version compactly:
@@ -15,14 +17,6 @@ import { yearSpans } from '../typography.js'
  *   "SB 54, <title>, 2017–2018 Reg. Sess. (Cal.), as amended in Senate, March 29, 2017, <URL>".
  */
 
-function versionParts(label: string | undefined): { verb: string; body?: string } | undefined {
-  const text = (label ?? '').trim()
-  const withBody = /^(amended in|passed)\s+(.+)$/i.exec(text)
-  if (withBody) return { verb: withBody[1]!.toLowerCase(), body: withBody[2] }
-  const single = /^(introduced|enrolled|engrossed|chaptered)$/i.exec(text)
-  return single ? { verb: single[1]!.toLowerCase() } : undefined
-}
-
 /** What goes in the parentheses of a bill's inline label. */
 function versionInline(item: CslItem): string {
   const chapter = item['chapter-number']
@@ -30,7 +24,7 @@ function versionInline(item: CslItem): string {
   if (chapter) return [`ch. ${chapter}`, year].filter(Boolean).join(', ')
   const date = formatCslDate(item.issued, 'short')
   const label = item.custom?.versionLabel?.trim()
-  const parts = versionParts(label)
+  const parts = parseVersionLabel(label)
   if (!parts) return [label, date].filter(Boolean).join(', ')
   if (parts.body) return [`${parts.verb === 'amended in' ? 'am.' : parts.verb} ${parts.body}`, date].filter(Boolean).join(', ')
   return [parts.verb, date].filter(Boolean).join(' ')
@@ -46,7 +40,7 @@ export function billInlineLabel(item: CslItem): string {
 
 /** "as amended in Senate", "as passed by Assembly", "as introduced"; free text as written. */
 export function versionPhrase(label: string | undefined): string | undefined {
-  const parts = versionParts(label)
+  const parts = parseVersionLabel(label)
   if (!parts) return label?.trim() || undefined
   if (parts.verb === 'passed') return `as passed by ${parts.body}`
   return parts.body ? `as ${parts.verb} ${parts.body}` : `as ${parts.verb}`

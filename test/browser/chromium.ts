@@ -29,18 +29,26 @@ const FLAGS = [
   '--disable-sync',
 ]
 
+/** How the browser is used besides its size. */
+export interface BrowserOptions {
+  /** A phone's touch screen: `page.tap()` works and touch events fire, as on a phone. */
+  touch?: boolean
+}
+
 /**
  * A separate Chromium profile (its own storage and IndexedDB): one "person". Closed after the test. It starts
  * signed in as the default user of the test server started last (cookies do not tell ports apart, so one server
  * at a time); `openAs` and `signInBrowser` sign in as someone else.
  */
-export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+export async function openBrowser(viewport = { width: 1280, height: 900 }, options: BrowserOptions = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'caucus-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: FLAGS,
     viewport,
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   })
   onTestFinished(async () => {
     await context.close()

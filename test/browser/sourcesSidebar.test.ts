@@ -45,7 +45,7 @@ describe.runIf(chromiumAvailable())('the sources sidebar', () => {
     // Cite the article, then try to delete it: the sidebar asks first; declining keeps it.
     await page.locator(EDITOR).click()
     await page.getByRole('button', { name: 'Cite Sheriffs push back at the cursor' }).click()
-    await expect.poll(() => page.locator('.source-item[data-source-id="zotero-1"] .source-uses').innerText()).toContain('Cited 1 time')
+    await expect.poll(() => page.locator('.source-item[data-source-id="zotero-1"] .source-uses').innerText()).toContain('Cited once — jump to it')
     const questions: string[] = []
     page.once('dialog', (dialog) => {
       questions.push(dialog.message())
