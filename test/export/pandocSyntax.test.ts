@@ -72,3 +72,11 @@ test("pandoc style, 'all': uncited sources are listed and nocited; 'none' suppre
   expect(none).not.toHaveProperty('reference-section-title')
   expect((none.references as unknown[]).length).toBe(1)
 })
+
+test("pandoc style: an imported bill keeps its own genre and collection title", () => {
+  const { custom: _custom, ...imported } = sources.billAmended
+  const bill = { ...imported, genre: 'Senate Bill', 'collection-title': 'Statutes' }
+  const doc = statementDoc([paragraph(text('x'), cite(bill.id))], [bill])
+  const [reference] = frontMatter(exportMarkdown(doc, { style: 'pandoc' })).references as Record<string, unknown>[]
+  expect(reference).toMatchObject({ genre: 'Senate Bill', 'collection-title': 'Statutes', number: 'SB 101' })
+})
