@@ -1,11 +1,18 @@
-import { yamlValue } from './frontMatter.js'
-
 /**
  * Block-style YAML that people, Quarto, Zotero's Better BibTeX and static site generators read easily: one
  * `key: value` per line, strings plain where YAML reads them back as the same string, quoted where it would not.
  * Every quoting rule below is conservative: a string that might mean something else to some YAML 1.1 or 1.2
  * parser is quoted.
  */
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g
+
+/** One value as a YAML-safe JSON scalar, sequence or flow mapping. */
+export function yamlValue(value: unknown): string {
+  const json = JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? inner.replace(LONE_SURROGATE, '\ufffd') : inner))
+  return json.replace(YAML_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 // Characters YAML refuses, or reads as line breaks, or that a plain or single-quoted scalar cannot hold.
 const NEEDS_ESCAPES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/
