@@ -104,5 +104,8 @@ export function escapeLinkTitle(title: string): string {
  */
 export function escapePandocMetadata(text: string): string {
   // Markdown folds runs of spaces into one and drops trailing ones: the others are entities, kept as written.
-  return escapeText(text, { lineStart: true, dialect: 'pandoc' }).replace(/(?<=[ \t])[ \t]|[ \t]$/g, asEntity)
+  const line = (part: string) => escapeText(part, { lineStart: true, dialect: 'pandoc' }).replace(/(?<=[ \t])[ \t]|[ \t]$/g, asEntity)
+  // A line break (an imported note or abstract) is a hard break, which pandoc reads back as "\n"; a bare one
+  // would be read as a space, and a blank line would split the value into paragraphs.
+  return text.split(/\r\n?|\n/).map(line).join('\\\n')
 }

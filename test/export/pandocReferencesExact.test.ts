@@ -13,15 +13,19 @@ import { pandoc, runPandocTests } from './pandoc.js'
  */
 
 const hostileUrl = "https://example.org/a_b/*star*/~user/c%20d?q=\"x\"&r='y'&amp;s=1#frag_ment-é"
-const hostile = toCsl({
-  ...reportInput({
-    authors: [{ family: "O'Brien -- *Jr.*", given: 'Zoë [x] @y' }],
-    title: '# Mr. Smith\'s "report" -- on $5 & <b>costs</b>... ^up^ ~down~ \\ _x_ 1. yes: no #2 😀',
-    publisher: '- yes',
-    url: hostileUrl,
+const hostile: CslItem = {
+  ...toCsl({
+    ...reportInput({
+      authors: [{ family: "O'Brien -- *Jr.*", given: 'Zoë [x] @y' }],
+      title: '# Mr. Smith\'s "report" -- on $5 & <b>costs</b>... ^up^ ~down~ \\ _x_ 1. yes: no #2 😀',
+      publisher: '- yes',
+      url: hostileUrl,
+    }),
+    id: 'src_hostile00001',
   }),
-  id: 'src_hostile00001',
-})
+  // Our forms have no note, but imported items may carry one, with paragraphs.
+  note: 'First line\n\n  second # line\n- third',
+}
 const odd = ['2019', 'yes', 'null', ': x', '% title', 'a: b', '[x]', '{y}', "it's", '@key', '&amp;', 'x  #y', ' lead', '1. item', 'ii) two']
 const oddItems: CslItem[] = odd.map((title, index) => ({ ...sources.webPage, id: `src_odd${String(index).padStart(9, '0')}`, title }))
 // "Mar." and "Sen." are among pandoc's abbreviations, which its smart typography would join to the next word.
