@@ -1,3 +1,5 @@
+import { PANDOC_ABBREVIATIONS } from './pandocAbbreviations.js'
+
 /**
  * Escaping for exported markdown: what an author typed must stay text in every CommonMark + GFM renderer
  * (GitHub, markdown-it, static-site generators) and, for the pandoc style, in pandoc's own markdown.
@@ -17,6 +19,8 @@ const GFM_INLINE = /[\\`*~[\]<|$]/g
 // Pandoc adds citations (@), superscript (^), attributes ({}), and smart punctuation: straight quotes turn
 // curly, `--` into dashes and `...` into an ellipsis unless escaped.
 const PANDOC_INLINE = /[\\`*~[\]<|$@^{}"']|-(?=-)|\.(?=\.)/g
+// A word that may be one of pandoc's abbreviations (pandocAbbreviations.ts), before a space or the end.
+const ABBREVIATION = /(?<![\p{L}\p{N}.\\])[A-Za-z][A-Za-z.]*\.(?=\s|$)/gu
 // `&` starts an entity only when it looks like one.
 const ENTITY_START = /&(?=#?[A-Za-z0-9]+;)/g
 
@@ -65,6 +69,7 @@ export function escapeText(text: string, options: { lineStart?: boolean; dialect
       index > 0 && isWordCharacter(whole[index - 1]!) && isWordCharacter(whole[index + 1] ?? '') ? underscore : '\\_',
     )
     .replace(ENTITY_START, '\\&')
+  if (dialect === 'pandoc') escaped = escaped.replace(ABBREVIATION, (word: string) => (PANDOC_ABBREVIATIONS.has(word) ? `${word.slice(0, -1)}\\.` : word))
   if (options.lineStart) escaped = escapeLineStart(escaped, dialect)
   return escaped
 }
@@ -93,9 +98,14 @@ export function escapeLinkTitle(title: string): string {
 }
 
 /**
- * Text for pandoc metadata (YAML values pandoc reads as markdown: titles, CSL fields). Every ASCII
- * punctuation character is escaped: pandoc allows it, and no field needs markup.
+ * Text for pandoc metadata (YAML values pandoc reads as markdown: titles, CSL fields): escaped as pandoc-style
+ * body text at the start of a line, so only what pandoc would read as markup gets a backslash and a URL such as
+ * `https://example.org/a_b?x=1&y=2#top` stays as it is, readable by tools that do not read markdown.
  */
 export function escapePandocMetadata(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
+  // Markdown folds runs of spaces into one and drops trailing ones: the others are entities, kept as written.
+  const line = (part: string) => escapeText(part, { lineStart: true, dialect: 'pandoc' }).replace(/(?<=[ \t])[ \t]|[ \t]$/g, asEntity)
+  // A line break (an imported note or abstract) is a hard break, which pandoc reads back as "\n"; a bare one
+  // would be read as a space, and a blank line would split the value into paragraphs.
+  return text.split(/\r\n?|\n/).map(line).join('\\\n')
 }

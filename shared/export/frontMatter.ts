@@ -1,19 +1,12 @@
+import { itemLines, yamlValue } from './yamlBlock.js'
+
 /**
- * YAML front matter written as JSON values: JSON is YAML 1.2, so no YAML quoting rule (a leading `-`, `: `,
- * `#`, a bare `yes`) can change what a value means. Characters YAML refuses or reads as line breaks are
- * written as \u escapes.
+ * YAML front matter. Single values are written as JSON values: JSON is YAML 1.2, so no YAML quoting rule (a
+ * leading `-`, `: `, `#`, a bare `yes`) can change what a value means. Characters YAML refuses or reads as line
+ * breaks are written as \u escapes. Lists of mappings (pandoc's `references`) are block YAML (yamlBlock.ts).
  */
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g
-
-/** One value as a YAML-safe JSON scalar, sequence or flow mapping. */
-export function yamlValue(value: unknown): string {
-  const json = JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? inner.replace(LONE_SURROGATE, '\ufffd') : inner))
-  return json.replace(YAML_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
-
-/** A YAML entry: a key and its value; a list is written one item per line. */
+/** A YAML entry: a key and its value; a list is written one item per line, mappings in block style (yamlBlock.ts). */
 export type FrontMatterEntry = [key: string, value: unknown]
 
 /** `---`-fenced YAML front matter; empty when there is nothing to say. */
@@ -23,7 +16,7 @@ export function frontMatterBlock(entries: readonly FrontMatterEntry[]): string {
   const lines = present.map(([key, value]) => {
     if (!Array.isArray(value)) return `${key}: ${yamlValue(value)}`
     if (value.length === 0) return `${key}: []`
-    return [`${key}:`, ...value.map((item) => `- ${yamlValue(item)}`)].join('\n')
+    return [`${key}:`, ...value.flatMap((item) => itemLines(item, ''))].join('\n')
   })
   return ['---', ...lines, '---'].join('\n')
 }

@@ -54,7 +54,12 @@ function escapeStrings(value: unknown, key?: string): unknown {
  * version its session and version in variables CSL styles print (billReference.ts).
  */
 export function pandocReference(item: CslItem, key: string): Record<string, unknown> {
-  const { custom: _custom, ...csl } = item
-  const reference: Record<string, unknown> = { ...csl, id: key, ...(sourceKindOf(item) === 'billVersion' ? billVariables(item) : {}) }
+  const { custom: _custom, id: _id, ...csl } = item
+  // The key first: each entry of the YAML starts with what the citations name.
+  const reference: Record<string, unknown> = { id: key, ...csl }
+  if (sourceKindOf(item) === 'billVersion') {
+    // An imported bill's own values (Zotero's `genre`, say) win over ours.
+    for (const [variable, value] of Object.entries(billVariables(item))) reference[variable] ??= value
+  }
   return escapeStrings(reference) as Record<string, unknown>
 }

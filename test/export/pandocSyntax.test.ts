@@ -1,21 +1,12 @@
 import { expect, test } from 'vitest'
+import { parse } from 'yaml'
 import { exportMarkdown } from '../../shared/export/index.js'
 import { cite, paragraph, sources, statementDoc, text } from './fixtures.js'
 
-/** The front matter's entries: plain values, and the references list, each a JSON flow mapping. */
+/** The front matter, read by a YAML parser as other tools read it. */
 function frontMatter(markdown: string): Record<string, unknown> {
   const [, yaml] = /^---\n([\s\S]*?)\n---\n/.exec(markdown)!
-  const entries: Record<string, unknown> = {}
-  let list: unknown[] | undefined
-  for (const line of yaml!.split('\n')) {
-    if (line.startsWith('- ')) list!.push(JSON.parse(line.slice(2)))
-    else if (line.endsWith(':')) entries[line.slice(0, -1)] = list = []
-    else {
-      const [, key, value] = /^([\w-]+): (.*)$/.exec(line)!
-      entries[key!] = JSON.parse(value!)
-    }
-  }
-  return entries
+  return parse(yaml!) as Record<string, unknown>
 }
 
 test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in the front matter', () => {
@@ -46,24 +37,24 @@ test('pandoc style: [@id] and [@id, locator] citations, CSL-JSON references in t
     `As reported [@${news.id}] and enacted [@${billAmended.id}, § 3\\; see also \\[x\\] \\@y]` +
       // An id pandoc cannot read gets a stand-in key; one it reads only in braces is braced. Adjacent citations
       // share brackets; a missing source is a plain marker.
-      ' and [@caucus-ref-1, p. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
+      ' and [@caucus-ref-1, p\\. 7; @{src_ends-with-}]\\[Missing source: src_missing00001\\]' +
       ` again [@${news.id}, para. 2]`,
   )
   expect(markdown).not.toContain('[^')
   const meta = frontMatter(markdown)
-  // Pandoc reads metadata strings as markdown, so they are escaped.
+  // Pandoc reads metadata strings as markdown, so what it would read as markup is escaped; nothing else is.
   expect(meta.title).toBe('Parks \\*for\\* all')
-  expect(meta.date).toBe('2019\\-06\\-01')
+  expect(meta.date).toBe('2019-06-01')
   expect(meta['reference-section-title']).toBe('Further Reading')
   const references = meta.references as Record<string, unknown>[]
   // Ids are metadata strings too (pandoc would turn "--" into a dash).
-  expect(references.map((reference) => reference.id)).toEqual(['src\\_news00000001', 'src\\_billamended1', 'caucus\\-ref\\-1', 'src\\_ends\\-with\\-'])
+  expect(references.map((reference) => reference.id)).toEqual(['src_news00000001', 'src_billamended1', 'caucus-ref-1', 'src_ends-with-'])
   const bill = references[1]!
   expect(bill.type).toBe('bill')
   expect(bill.number).toBe('SB 101')
   expect(bill.authority).toBe('California State Senate')
-  expect(bill.genre).toBe('as amended in Senate\\, March 29\\, 2019')
-  expect(bill['collection-title']).toBe('2019–2020 Reg\\. Sess\\.')
+  expect(bill.genre).toBe('as amended in Senate, March 29, 2019')
+  expect(bill['collection-title']).toBe('2019–2020 Reg. Sess.')
   expect(bill).not.toHaveProperty('custom')
   expect(references[0]!.issued).toEqual({ 'date-parts': [[2019, 4, 2]] })
   // Uncited sources are left out unless asked for.
@@ -80,4 +71,12 @@ test("pandoc style, 'all': uncited sources are listed and nocited; 'none' suppre
   expect(none['suppress-bibliography']).toBe(true)
   expect(none).not.toHaveProperty('reference-section-title')
   expect((none.references as unknown[]).length).toBe(1)
+})
+
+test("pandoc style: an imported bill keeps its own genre and collection title", () => {
+  const { custom: _custom, ...imported } = sources.billAmended
+  const bill = { ...imported, genre: 'Senate Bill', 'collection-title': 'Statutes' }
+  const doc = statementDoc([paragraph(text('x'), cite(bill.id))], [bill])
+  const [reference] = frontMatter(exportMarkdown(doc, { style: 'pandoc' })).references as Record<string, unknown>[]
+  expect(reference).toMatchObject({ genre: 'Senate Bill', 'collection-title': 'Statutes', number: 'SB 101' })
 })
