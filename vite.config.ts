@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 3000}`
@@ -6,6 +7,10 @@ const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 3000}`
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  resolve: {
+    // citation-js (BibTeX/RIS import) imports node-fetch, which cannot load in a browser: use the browser's fetch.
+    alias: { 'node-fetch': fileURLToPath(new URL('./client/shims/nodeFetch.ts', import.meta.url)) },
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

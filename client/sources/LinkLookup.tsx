@@ -51,6 +51,10 @@ export function LinkLookup({ onFound }: Props) {
           {busy ? 'Looking up…' : 'Look up'}
         </button>
       </div>
+      {/* Announced while the server reads the page; the filled form (or the error) follows. */}
+      <p className="visually-hidden" role="status">
+        {busy ? 'Looking up the link…' : ''}
+      </p>
       {error && (
         <p id="source-link-error" className="field-error" role="alert">
           {error}

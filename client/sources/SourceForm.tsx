@@ -44,7 +44,8 @@ export function SourceForm({ item, draft, onSave, onCancel }: Props) {
     <form ref={formRef} className="source-form" onSubmit={submit} noValidate aria-label={item ? 'Edit source' : 'Add a source'} aria-describedby={draft ? `${idPrefix}-draft-note` : undefined}>
       {draft && (
         <p id={`${idPrefix}-draft-note`} className="source-form-note">
-          Filled in from {draft.url}. Check each field and fill in what is missing; nothing is added until you press Add source.
+          Filled in from {draft.url}. {draft.item.type === 'bill' ? 'Pick the version you mean and give its date. ' : ''}Check each field and fill in
+          what is missing; nothing is added until you press Add source.
         </p>
       )}
       {!item && (

@@ -122,9 +122,9 @@ export function SourcesSidebar({ editor, store, title, citationDisplay, onCitati
         </label>
       </fieldset>
       <div className="sources-files">
-        <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json" aria-label="CSL JSON file to import" tabIndex={-1} className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
+        <input ref={fileInput} id="csl-import" type="file" accept=".json,application/json,.bib,.bibtex,application/x-bibtex,.ris,application/x-research-info-systems" aria-label="CSL JSON, BibTeX or RIS file to import" tabIndex={-1} className="visually-hidden" onChange={(event) => void onImport(event.target.files?.[0])} />
         <button type="button" className="link-button" onClick={() => fileInput.current?.click()} disabled={readOnly}>
-          Import CSL JSON…
+          Import CSL JSON, BibTeX or RIS…
         </button>
         <button type="button" className="link-button" onClick={() => downloadCslJson(items, `${title} sources`)} disabled={items.length === 0}>
           Export CSL JSON

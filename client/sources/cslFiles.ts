@@ -1,5 +1,6 @@
 import { importSources, validateCslImport, type CslItem } from '../../shared/sources/index.js'
 import type * as Y from 'yjs'
+import { cslFromReferences, formatOf } from './referenceFiles.js'
 
 /** Offers the sources as a CSL-JSON file (the format Zotero and pandoc read). */
 export function downloadCslJson(items: CslItem[], baseName: string): void {
@@ -13,16 +14,24 @@ export function downloadCslJson(items: CslItem[], baseName: string): void {
 }
 
 /**
- * Imports a CSL-JSON file into the document, all or nothing. Returns how many sources were added (and how
- * many were already there), or the
- * problems (one line per invalid item) when nothing was imported.
+ * Imports a CSL-JSON, BibTeX or RIS file into the document, all or nothing. Returns how many sources were
+ * added (and how many were already there), or the problems (one line per invalid item) when nothing was
+ * imported.
  */
 export async function importCslFile(file: File, doc: Y.Doc): Promise<{ imported: number; unchanged: number } | { problems: string[] }> {
+  const text = await file.text()
+  const format = formatOf(file.name, text)
   let data: unknown
-  try {
-    data = JSON.parse(await file.text())
-  } catch {
-    return { problems: [`${file.name} is not a JSON file. Export CSL JSON from Zotero (File › Export Library › CSL JSON).`] }
+  if (format === 'csl-json') {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      return { problems: [`${file.name} is not a CSL JSON, BibTeX or RIS file. Export CSL JSON from Zotero (File › Export Library › CSL JSON).`] }
+    }
+  } else {
+    const converted = await cslFromReferences(text, format)
+    if (!converted.ok) return { problems: [`${file.name}: ${converted.problem}`] }
+    data = converted.items
   }
   const result = validateCslImport(data)
   if (!result.ok) {
