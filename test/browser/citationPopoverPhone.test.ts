@@ -29,21 +29,23 @@ const longBill: CslItem = {
 
 const popover = (page: Page) => page.getByRole('dialog', { name: 'Citation details' })
 
-/** How far (px) any part of the popover's content sticks out past its right edge, or the screen's. */
-function overflow(page: Page): Promise<{ pastPopover: number; pastScreen: number; widest: string }> {
-  return page.locator('.citation-popover').evaluate((panel) => {
-    const right = panel.getBoundingClientRect().right
+/** How far (px) any part of an element's content sticks out past its right edge, or the screen's. */
+function overflow(page: Page, selector: string): Promise<{ pastEdge: number; pastScreen: number; widest: string }> {
+  return page.locator(selector).evaluate((box) => {
+    const right = box.getBoundingClientRect().right
     let worst = 0
     let widest = ''
-    for (const element of panel.querySelectorAll('*')) {
+    for (const element of box.querySelectorAll('*')) {
       const past = element.getBoundingClientRect().right - right
       if (past > worst) [worst, widest] = [past, element.className]
     }
     // Text can overflow the box of its own element, so measure the text itself too.
     const range = document.createRange()
-    range.selectNodeContents(panel)
-    for (const rect of range.getClientRects()) worst = Math.max(worst, rect.right - right)
-    return { pastPopover: worst, pastScreen: right - window.innerWidth, widest }
+    range.selectNodeContents(box)
+    for (const rect of range.getClientRects()) {
+      if (rect.right - right > worst) [worst, widest] = [rect.right - right, 'text']
+    }
+    return { pastEdge: worst, pastScreen: right - window.innerWidth, widest }
   })
 }
 
@@ -71,16 +73,18 @@ describe.runIf(chromiumAvailable())('the citation popover', () => {
   })
 
   for (const [name, viewport, touch] of [['390 px phone', PHONE, true], ['1280 px screen', DESKTOP, false]] as const) {
-    it(`wraps a 300-character URL and a long title inside its edge on a ${name}`, async () => {
+    it(`wraps a 300-character URL and a long title inside its edge (and the sidebar's) on a ${name}`, async () => {
       const page = await openDocument(viewport, touch)
       const citation = page.locator('.statement .citation')
       if (touch) await citation.tap()
       else await citation.hover()
       await popover(page).waitFor()
       expect(await popover(page).innerText()).toContain(LONG_URL.slice(0, 40))
-      const measured = await overflow(page)
-      expect(measured.pastPopover, `"${measured.widest}" runs past the popover`).toBeLessThanOrEqual(0.5)
-      expect(measured.pastScreen).toBeLessThanOrEqual(0)
+      for (const [where, selector] of [['popover', '.citation-popover'], ['source in the sidebar', '.source-item']] as const) {
+        const measured = await overflow(page, selector)
+        expect(measured.pastEdge, `"${measured.widest}" runs past the ${where}`).toBeLessThanOrEqual(0.5)
+        expect(measured.pastScreen, `the ${where} runs off the screen`).toBeLessThanOrEqual(0)
+      }
       expect(await axeViolations(page, '.citation-popover')).toEqual([])
       mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: join(SHOTS, `popover-${viewport.width}.png`) })
