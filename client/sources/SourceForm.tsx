@@ -127,7 +127,9 @@ export function SourceForm({ item, draft, onSave, onCancel }: Props) {
         <button type="submit" className="primary">
           {item ? 'Save source' : 'Add source'}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* A press must not blur the field first: its error would appear, move this button from under the
+            pointer, and the click would be lost. */}
+        <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={onCancel}>
           Cancel
         </button>
       </div>
