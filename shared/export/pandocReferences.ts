@@ -1,5 +1,6 @@
 import { sourceKindOf, type CslItem } from '../sources/cslTypes.js'
 import { billVariables } from './billReference.js'
+import { curlyQuotes } from '../typography.js'
 import { escapePandocMetadata } from './escape.js'
 
 /**
@@ -49,6 +50,23 @@ function escapeStrings(value: unknown, key?: string): unknown {
   return value
 }
 
+// Variables whose text is an identifier or an address: never set typographically.
+const LITERAL_VARIABLES = new Set(['id', 'type', 'URL', 'DOI', 'ISBN', 'ISSN', 'PMID', 'PMCID', 'language'])
+
+/**
+ * Sources keep what was typed; what pandoc prints is set typographically, as our notes are: straight quotes and
+ * apostrophes become curly ones. Curly quotes are what citeproc flips inside a quoted title (“… ‘Good’ …,”); it
+ * leaves straight ones as they are, and escaped ones are not made curly by pandoc either.
+ */
+function typographic(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return key !== undefined && LITERAL_VARIABLES.has(key) ? value : curlyQuotes(value)
+  if (Array.isArray(value)) return value.map((inner) => typographic(inner))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([innerKey, inner]) => [innerKey, typographic(inner, innerKey)]))
+  }
+  return value
+}
+
 /**
  * A source as pandoc should read it: our `custom` fields left out (pandoc has no use for them), and for a bill
  * version its session and version in variables CSL styles print (billReference.ts).
@@ -61,5 +79,5 @@ export function pandocReference(item: CslItem, key: string): Record<string, unkn
     // An imported bill's own values (Zotero's `genre`, say) win over ours.
     for (const [variable, value] of Object.entries(billVariables(item))) reference[variable] ??= value
   }
-  return escapeStrings(reference) as Record<string, unknown>
+  return escapeStrings(typographic(reference)) as Record<string, unknown>
 }

@@ -3,6 +3,7 @@ import { parse } from 'yaml'
 import { billVariables } from '../../shared/export/billReference.js'
 import { exportMarkdown } from '../../shared/export/index.js'
 import { toCsl, type CslItem } from '../../shared/sources/index.js'
+import { curlyQuotes } from '../../shared/typography.js'
 import { billVersionInput, reportInput } from '../shared/fixtures.js'
 import { cite, paragraph, sources, statementDoc, text } from './fixtures.js'
 import { pandoc, runPandocTests } from './pandoc.js'
@@ -32,10 +33,21 @@ const oddItems: CslItem[] = odd.map((title, index) => ({ ...sources.webPage, id:
 const bill = toCsl({ ...billVersionInput({ versionLabel: 'Passed Sen. Mar. 3 (No. 4)', title: 'Mr. Smith Goes to Sacramento, e.g. here' }), id: 'src_billodd00001' })
 const items = [hostile, sources.news, sources.billAmended, bill, ...oddItems]
 
-/** What pandoc should read back for `item`: the CSL item without `custom`, plus a bill's printed variables. */
+/** Text set as our notes set it (straight quotes made curly), except identifiers and addresses. */
+function typographic(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return key === 'id' || key === 'type' || key === 'URL' ? value : curlyQuotes(value)
+  if (Array.isArray(value)) return value.map((inner) => typographic(inner))
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, typographic(inner, k)]))
+  return value
+}
+
+/**
+ * What pandoc should read back for `item`: the CSL item without `custom`, plus a bill's printed variables, with
+ * its text typographic (sources keep what was typed; exports print it set).
+ */
 function expected(item: CslItem): Record<string, unknown> {
   const { custom: _custom, ...csl } = item
-  return item.type === 'bill' ? { ...csl, ...billVariables(item) } : csl
+  return typographic(item.type === 'bill' ? { ...csl, ...billVariables(item) } : csl) as Record<string, unknown>
 }
 
 const doc = () => statementDoc([paragraph(text('Claims'), ...items.map((item) => cite(item.id)))], items)
@@ -60,4 +72,12 @@ test.runIf(runPandocTests)('pandoc reads every field of every reference exactly 
   for (const item of items) {
     expect(byId.get(item.id), item.id).toEqual(expected(item))
   }
+})
+
+test.runIf(runPandocTests)("pandoc's Chicago note sets a title's straight quotes as ours does: inner double quotes become single", () => {
+  const article: CslItem = { ...sources.news, title: 'Funds Move to Distinguish between "Good" and "Bad" Immigrants' }
+  const markdown = exportMarkdown(statementDoc([paragraph(text('Claims'), cite(article.id))], [article]), { style: 'pandoc' })
+  const notes = pandoc(markdown, ['--citeproc', '--csl', '/usr/share/citation-style-language/styles/chicago-fullnote-bibliography.csl', '--to', 'plain', '--wrap', 'none']).stdout
+  expect(notes).toContain('Distinguish Between ‘Good’ and ‘Bad’ Immigrants,”')
+  expect(notes).not.toContain('"')
 })
