@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
+import { pendingSteps } from './migrations.js'
 
 /**
- * The SQLite file's schema, as numbered steps. `PRAGMA user_version` records how many have run; each step
- * runs once, in its own transaction, so a file from any earlier version is brought up to date on open.
- * Append new steps; never edit one that has shipped.
+ * The SQLite file's schema, as numbered steps (the mechanism is `migrations.ts`; `postgresMigrations.ts` has the
+ * same steps in PostgreSQL's dialect). `PRAGMA user_version` records how many have run (SQLite's built-in
+ * schema_version counter, which files from earlier releases already carry); each step runs once, in its own
+ * transaction, so a file from any earlier version is brought up to date on open.
  */
 const MIGRATIONS: readonly string[] = [
   // 1: documents and their Yjs update logs (IF NOT EXISTS: files from before versioning already have them).
@@ -87,13 +89,10 @@ const MIGRATIONS: readonly string[] = [
 /** Brings the file's schema up to the latest version; returns the version it found. */
 export function migrate(db: Database.Database): number {
   const found = db.pragma('user_version', { simple: true }) as number
-  if (found > MIGRATIONS.length) {
-    throw new Error(`The database was written by a newer Caucus (schema version ${found}; this one knows ${MIGRATIONS.length}). Upgrade Caucus.`)
-  }
-  for (let version = found; version < MIGRATIONS.length; version++) {
+  for (const { version, sql } of pendingSteps(MIGRATIONS, found)) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!)
-      db.pragma(`user_version = ${version + 1}`)
+      db.exec(sql)
+      db.pragma(`user_version = ${version}`)
     })()
   }
   return found
