@@ -60,6 +60,8 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** `DATABASE_URL`: keep everything in this PostgreSQL database; null: the SQLite file in `dataDir`. */
+  databaseUrl: string | null
   /** Where the built client lives. */
   clientDir: string
   security: SecuritySettings
@@ -88,6 +90,20 @@ export function normalizeOrigin(raw: string, name: string): string {
   return url.origin
 }
 
+/** A PostgreSQL connection URL, checked now so a typo stops the server at start rather than at first use. */
+function postgresUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new Error('DATABASE_URL must be a URL like postgres://user:password@host:5432/caucus.')
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//…".`)
+  }
+  return raw.trim()
+}
+
 /** Reads configuration from environment variables (documented in the README). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -101,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.CAUCUS_DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null,
     clientDir: resolve(env.CAUCUS_CLIENT_DIR || './dist/client'),
     security: {
       origin: env.CAUCUS_ORIGIN ? normalizeOrigin(env.CAUCUS_ORIGIN, 'CAUCUS_ORIGIN') : null,

@@ -1,14 +1,13 @@
-import { join } from 'node:path'
 import { readConfig } from './config.js'
 import { listen } from './listen.js'
-import { SqliteStorage } from './storage/SqliteStorage.js'
+import { describeStorage, openStorage } from './storage/openStorage.js'
 
 /** The one entry point that starts anything: config, storage, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = readConfig()
-  const storage = new SqliteStorage(join(config.dataDir, 'caucus.sqlite'))
+  const storage = await openStorage(config)
   const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security })
-  console.log(`Caucus is running at ${server.url}  (data: ${config.dataDir})`)
+  console.log(`Caucus is running at ${server.url}  (${describeStorage(config)})`)
   if (config.security.origin === null && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     console.warn(`CAUCUS_ORIGIN is not set: only requests addressed to ${server.site.primary} are answered. Set it to the address people use.`)
   }
