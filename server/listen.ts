@@ -6,6 +6,7 @@ import { Accounts } from './auth/Accounts.js'
 import type { AccountStore } from './auth/AccountStore.js'
 import { collabAccessPolicy } from './auth/collabAccessPolicy.js'
 import { DocumentPolicy } from './auth/DocumentPolicy.js'
+import { PostgresAccountStore } from './auth/PostgresAccountStore.js'
 import { SqliteAccountStore } from './auth/SqliteAccountStore.js'
 import type { AccessPolicy } from './collab/access.js'
 import { collabUpgradeHandler } from './collab/collabUpgrade.js'
@@ -14,6 +15,7 @@ import { startHeartbeat } from './collab/wsSocket.js'
 import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
 import type { RateLimiterFactory } from './http/RateLimiter.js'
 import { SiteOrigins } from './http/SiteOrigins.js'
+import { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 
@@ -22,7 +24,7 @@ const ACCESS_RECHECK_INTERVAL_MS = 60_000
 
 export interface ListenOptions {
   storage: Storage
-  /** Accounts and memberships; by default in the SQLite storage's own file. */
+  /** Accounts and memberships; by default in the storage's own database (SQLite file or PostgreSQL). */
   accountStore?: AccountStore
   port: number
   host: string
@@ -49,6 +51,8 @@ export interface RunningServer {
 
 function defaultAccountStore(storage: Storage): AccountStore {
   if (storage instanceof SqliteStorage) return new SqliteAccountStore(storage.database)
+  // Accounts live beside the documents (share links and members reference them), so on the same pool.
+  if (storage instanceof PostgresStorage) return new PostgresAccountStore(storage.pool)
   throw new Error('listen: this storage keeps no accounts; pass an accountStore.')
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
 
@@ -119,7 +120,7 @@ export class PostgresStorage implements Storage {
   }
 
   async replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       // Exclusive: waits for appends in flight to commit, and for another process's compaction of this document.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docId])
       // Only what the snapshot covers: entries appended meanwhile have larger seqs and stay.
@@ -130,21 +131,6 @@ export class PostgresStorage implements Storage {
 
   async close(): Promise<void> {
     await this.pool.end()
-  }
-
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
   }
 }
 

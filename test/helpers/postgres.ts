@@ -1,4 +1,6 @@
 import pg from 'pg'
+import { onTestFinished } from 'vitest'
+import { PostgresStorage } from '../../server/storage/PostgresStorage.js'
 
 /** The machine's PostgreSQL (trust auth); `TEST_DATABASE_URL` points elsewhere. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -45,4 +47,25 @@ export async function createTestSchema(): Promise<{ schema: string; drop(): Prom
       }
     },
   }
+}
+
+/** The schema of each test data directory, so a restarted server ("the same data dir") finds the same database. */
+const schemaOfDataDir = new Map<string, string>()
+
+/**
+ * A PostgresStorage standing in for a test server's SQLite file: its own schema per data directory, created on
+ * first use and dropped when the test finishes (registered before the server's close, so it runs after it).
+ */
+export async function postgresStorageFor(dataDir: string): Promise<PostgresStorage> {
+  let schema = schemaOfDataDir.get(dataDir)
+  if (!schema) {
+    const created = await createTestSchema()
+    schema = created.schema
+    schemaOfDataDir.set(dataDir, schema)
+    onTestFinished(async () => {
+      schemaOfDataDir.delete(dataDir)
+      await created.drop()
+    })
+  }
+  return PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, max: 4 })
 }

@@ -7,6 +7,7 @@ import type { SecuritySettings } from '../../server/config.js'
 import { listen, type RunningServer } from '../../server/listen.js'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 import type { Storage } from '../../server/storage/Storage.js'
+import { postgresStorageFor } from './postgres.js'
 import { tempDir } from './tempDir.js'
 import { DEFAULT_USER, apiFetch, setDefaultCredentials, signUpOrIn, type AuthOption, type Credentials } from './testAuth.js'
 
@@ -28,6 +29,11 @@ export interface TestServerOptions {
   dataDir?: string
   /** Listen on this port instead of a free one (to let connected clients find a restarted server). */
   port?: number
+  /**
+   * On PostgreSQL (a schema of the test database per data dir) instead of SQLite; `CAUCUS_TEST_STORAGE=postgres`
+   * makes it the default, to run the server suites against PostgreSQL.
+   */
+  postgres?: boolean
   /** Builds the storage from the SQLite file path; lets a test wrap the real storage to inject failures. */
   storage?: (sqliteFile: string) => Storage
   collab?: Omit<CollabServerOptions, 'log'>
@@ -62,7 +68,8 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir()
   const sqliteFile = join(dataDir, 'caucus.sqlite')
-  const storage = options.storage ? options.storage(sqliteFile) : new SqliteStorage(sqliteFile)
+  const postgres = options.postgres ?? (process.env.CAUCUS_TEST_STORAGE === 'postgres' && !options.storage)
+  const storage = postgres ? await postgresStorageFor(dataDir) : options.storage ? options.storage(sqliteFile) : new SqliteStorage(sqliteFile)
   const logs: string[] = []
   const server = await listen({
     storage,
