@@ -97,13 +97,16 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     accounts,
     site,
     close: async () => {
+      // Stop accepting connections first (a load balancer then sends new ones to another process); the
+      // callback waits for the open ones, which are closed below.
+      const stoppedListening = new Promise<void>((resolve) => server.close(() => resolve()))
       stopFollowing()
       clearInterval(recheckTimer)
       stopHeartbeat()
       await collab.close()
       for (const ws of wss.clients) ws.terminate()
       wss.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await stoppedListening
       await options.storage.close()
     },
   }
