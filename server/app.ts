@@ -25,6 +25,7 @@ import { apiRateLimits } from './http/rateLimits.js'
 import { hostGuard, jsonBodiesOnly, originGuard } from './http/requestGuards.js'
 import { securityHeaders } from './http/securityHeaders.js'
 import type { SiteOrigins } from './http/SiteOrigins.js'
+import { readinessHandler } from './ops/readiness.js'
 import { statementPageHandler } from './preview/previewRoute.js'
 import type { Storage } from './storage/Storage.js'
 
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', authenticate(accounts))
 
   app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
+  app.get('/api/ready', readinessHandler(storage))
   app.use('/api/*', apiRateLimits(security, makeLimiter))
   const throttle = new LoginThrottle(makeLimiter, { perAccount: security.loginFailuresPerAccount, perAddress: security.loginFailuresPerAddress })
   app.route('/api', authRoutes({ accounts, throttle, site, trustProxy: security.trustProxy }))
