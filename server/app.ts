@@ -25,6 +25,9 @@ import { apiRateLimits } from './http/rateLimits.js'
 import { hostGuard, jsonBodiesOnly, originGuard } from './http/requestGuards.js'
 import { securityHeaders } from './http/securityHeaders.js'
 import type { SiteOrigins } from './http/SiteOrigins.js'
+import type { CollabMetrics } from './ops/CollabMetrics.js'
+import { metricsHandler } from './ops/metricsRoute.js'
+import { readinessHandler } from './ops/readiness.js'
 import { statementPageHandler } from './preview/previewRoute.js'
 import type { Storage } from './storage/Storage.js'
 
@@ -38,6 +41,8 @@ export interface AppOptions {
   policy?: DocumentPolicy
   /** Where rate-limit counts live; in memory by default. */
   rateLimiter?: RateLimiterFactory
+  /** Served at `/metrics` to the addresses in `security.metricsAllow` (not served without). */
+  metrics?: CollabMetrics
   /** Folder of the built client to serve (omit in API-only tests). */
   clientDir?: string
 }
@@ -65,6 +70,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', authenticate(accounts))
 
   app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
+  app.get('/api/ready', readinessHandler(storage))
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, security.metricsAllow, security.trustProxy))
   app.use('/api/*', apiRateLimits(security, makeLimiter))
   const throttle = new LoginThrottle(makeLimiter, { perAccount: security.loginFailuresPerAccount, perAddress: security.loginFailuresPerAddress })
   app.route('/api', authRoutes({ accounts, throttle, site, trustProxy: security.trustProxy }))

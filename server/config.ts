@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/limits.js'
+import { DEFAULT_METRICS_ALLOW, parseAllowList } from './ops/addressAllowList.js'
 
 /** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
 export type SignupMode = 'open' | 'invite'
@@ -27,6 +28,8 @@ export interface SecuritySettings extends CollabLimits {
   loginFailuresPerAddress: number
   /** Take the client address from `X-Forwarded-For` (only behind a reverse proxy that sets it). */
   trustProxy: boolean
+  /** Addresses and CIDR ranges allowed to read `/metrics` (loopback by default). */
+  metricsAllow: string[]
   /** Tests only: link lookups may fetch from 127.0.0.1 and ::1 (never from private or link-local addresses). */
   fetchAllowLoopback: boolean
   /** A link lookup's whole time: redirects, DNS and the page (5 s; tests shorten it). */
@@ -49,6 +52,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   loginFailuresPerAccount: 5,
   loginFailuresPerAddress: 30,
   trustProxy: false,
+  metricsAllow: DEFAULT_METRICS_ALLOW,
   fetchAllowLoopback: false,
   fetchTimeoutMs: 5000,
   fetchMaxBytes: 2 * 1024 * 1024,
@@ -73,6 +77,13 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`)
   return value
+}
+
+/** A comma-separated allow list, checked now so that a typo stops the server at start. */
+function checkedAllowList(raw: string): string[] {
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean)
+  parseAllowList(entries)
+  return entries
 }
 
 /** An origin as browsers send it (`scheme://host[:port]`, no path), or an error naming the variable. */
@@ -134,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginFailuresPerAccount: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ACCOUNT', d.loginFailuresPerAccount),
       loginFailuresPerAddress: wholeNumber(env, 'CAUCUS_LOGIN_FAILURES_PER_ADDRESS', d.loginFailuresPerAddress),
       trustProxy: env.CAUCUS_TRUST_PROXY === '1' || env.CAUCUS_TRUST_PROXY === 'true',
+      metricsAllow: env.CAUCUS_METRICS_ALLOW ? checkedAllowList(env.CAUCUS_METRICS_ALLOW) : d.metricsAllow,
       // Deliberately only `1`: a setting that opens the server's own ports to fetches must not be set by accident.
       fetchAllowLoopback: env.CAUCUS_FETCH_ALLOW_LOOPBACK === '1',
       fetchTimeoutMs: d.fetchTimeoutMs,

@@ -12,6 +12,7 @@ import type { AccessPolicy } from './collab/access.js'
 import { collabUpgradeHandler } from './collab/collabUpgrade.js'
 import { CollabServer, type CollabServerOptions } from './collab/CollabServer.js'
 import { startHeartbeat } from './collab/wsSocket.js'
+import { CollabMetrics } from './ops/CollabMetrics.js'
 import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
 import type { RateLimiterFactory } from './http/RateLimiter.js'
 import { SiteOrigins } from './http/SiteOrigins.js'
@@ -43,6 +44,7 @@ export interface RunningServer {
   url: string
   port: number
   collab: CollabServer
+  metrics: CollabMetrics
   accounts: Accounts
   site: SiteOrigins
   /** Saves every open document, closes every connection, stops listening, closes storage. */
@@ -75,20 +77,22 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     maxConnectionsPerAccount: security.maxConnectionsPerAccount,
     maxConnectionsPerAddress: security.maxConnectionsPerAddress,
   }
-  const collab = new CollabServer(options.storage, { ...options.collab, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
+  // Read only when scraped (`collab` exists by then).
+  const metrics: CollabMetrics = new CollabMetrics({ rooms: () => collab.rooms.loadedCount, connections: () => collab.connectionCount })
+  const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), { ...options.collab, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
   // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
   const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
   const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)
   recheckTimer.unref()
 
-  const app = createApp({ storage: options.storage, collab, accounts, site, security, policy, rateLimiter: options.rateLimiter, clientDir: options.clientDir })
+  const app = createApp({ storage: options.storage, collab, accounts, site, security, policy, rateLimiter: options.rateLimiter, clientDir: options.clientDir, metrics })
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const stopHeartbeat = startHeartbeat(() => wss.clients, options.heartbeatMs ?? 15_000)
 
   const { server, address } = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server, address: info }))
     server.once('error', reject)
-    server.on('upgrade', collabUpgradeHandler(wss, collab, accessPolicy, { trustProxy: security.trustProxy }))
+    server.on('upgrade', collabUpgradeHandler(wss, collab, accessPolicy, { trustProxy: security.trustProxy, traffic: metrics }))
   })
   const hostForUrl = address.address.includes(':') ? `[${address.address}]` : address.address
   const url = `http://${hostForUrl}:${address.port}`
@@ -98,16 +102,20 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     url,
     port: address.port,
     collab,
+    metrics,
     accounts,
     site,
     close: async () => {
+      // Stop accepting connections first (a load balancer then sends new ones to another process); the
+      // callback waits for the open ones, which are closed below.
+      const stoppedListening = new Promise<void>((resolve) => server.close(() => resolve()))
       stopFollowing()
       clearInterval(recheckTimer)
       stopHeartbeat()
       await collab.close()
       for (const ws of wss.clients) ws.terminate()
       wss.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await stoppedListening
       await options.storage.close()
     },
   }

@@ -2,6 +2,9 @@ import { readConfig } from './config.js'
 import { listen } from './listen.js'
 import { describeStorage, openStorage } from './storage/openStorage.js'
 
+/** A shutdown exits by then whatever happens (the saves themselves are given 8 s, see CollabServer.close). */
+const SHUTDOWN_DEADLINE_MS = 9_500
+
 /** The one entry point that starts anything: config, storage, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = readConfig()
@@ -18,6 +21,11 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`${signal} received: saving open documents and shutting down…`)
+    // Orchestrators kill after a grace period (Kubernetes: 30 s, we promise 10 s): never hang past it.
+    setTimeout(() => {
+      console.error('Shutdown took too long; exiting anyway.')
+      process.exit(1)
+    }, SHUTDOWN_DEADLINE_MS).unref()
     await server.close()
     process.exit(0)
   }

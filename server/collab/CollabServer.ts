@@ -13,6 +13,9 @@ import { RoomRegistry } from './RoomRegistry.js'
 import { greet } from './greeting.js'
 import { TokenBucket } from './TokenBucket.js'
 
+/** How long a shutdown waits for clients to answer its close frame (and so send what they had in flight). */
+const SHUTDOWN_DRAIN_MS = 2_000
+
 /** What the transport calls for each accepted socket. */
 export interface SocketEvents {
   onMessage(data: Uint8Array | string): void
@@ -81,9 +84,12 @@ export class CollabServer {
     let room: Room | null = null
     const waiting: Uint8Array[] = []
     const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst)
+    // During a shutdown the server has sent its close frame, but what the client sent before answering it is
+    // still read and applied: those edits were made before the client knew, and must be stored.
+    const acceptsFrames = (): boolean => !connection.isClosed || (connection.closeReason === 'serverShuttingDown' && this.openConnections.has(connection))
 
     const process = (frame: Uint8Array): void => {
-      if (!room || connection.isClosed) return
+      if (!room || !acceptsFrames()) return
       try {
         handleMessage(room, connection, frame, this.context)
       } catch (error) {
@@ -97,7 +103,7 @@ export class CollabServer {
         this.rooms.acquire(docId).then(join, refuse)
         return
       }
-      if (connection.isClosed) {
+      if (!acceptsFrames()) {
         void this.rooms.releaseIfIdle(loaded)
         return
       }
@@ -114,7 +120,7 @@ export class CollabServer {
 
     return {
       onMessage: (data) => {
-        if (connection.isClosed) return
+        if (!acceptsFrames()) return
         // Counted before anything else is done with it, including while the room loads.
         if (!bucket.take()) {
           return this.reject(connection, new ProtocolError('tooManyMessages', `more than ${this.limits.messageBurst} messages at once or ${this.limits.messagesPerSecond} a second`))
@@ -126,6 +132,7 @@ export class CollabServer {
       onClose: () => {
         connection.markClosed()
         this.openConnections.delete(connection)
+        if (this.openConnections.size === 0) this.notifyDrained()
         this.forgetPresenceBudget(connection.principal.userId)
         if (!room) return
         room.removeConnection(connection)
@@ -201,11 +208,38 @@ export class CollabServer {
     return this.openConnections.size
   }
 
-  /** Saves everything and closes every connection (for a graceful shutdown). */
-  async close(timeoutMs = 10_000): Promise<void> {
+  private drainedWaiters: (() => void)[] = []
+
+  private notifyDrained(): void {
+    for (const resolve of this.drainedWaiters.splice(0)) resolve()
+  }
+
+  /** Resolves once every connection has closed, or after `timeoutMs`. */
+  private whenDrained(timeoutMs: number): Promise<void> {
+    if (this.openConnections.size === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      this.drainedWaiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  /**
+   * Graceful shutdown: closes every connection with `serverShuttingDown` (a retryable code, so clients reconnect
+   * to another process), applies what clients sent before they saw it, then saves every room. Takes at most
+   * `timeoutMs` in all; what could not be saved by then is logged.
+   */
+  async close(timeoutMs = 8_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs
     this.closing = true
     for (const connection of this.openConnections) connection.close('serverShuttingDown')
-    await this.rooms.closeAll(timeoutMs)
+    // A client answers our close frame after every frame it sent before, so its answer means nothing is in flight.
+    await this.whenDrained(Math.min(SHUTDOWN_DRAIN_MS, timeoutMs / 2))
+    // Peers that did not answer in time: nothing more is read from them (their rooms are about to be unloaded).
+    this.openConnections.clear()
+    await this.rooms.closeAll(Math.max(0, deadline - Date.now()))
     this.refusals.flush()
   }
 }

@@ -7,12 +7,15 @@ import type { AccessDecision, AccessPolicy } from './access.js'
 import type { CollabServer } from './CollabServer.js'
 import { ConnectionCounter } from './ConnectionCounter.js'
 import { wsCollabSocket } from './wsSocket.js'
+import type { TrafficCounter } from '../ops/CollabMetrics.js'
 
 const PATH_PREFIX = `${COLLAB_PATH}/`
 
 export interface UpgradeOptions {
   /** Take the client address from the last `X-Forwarded-For` entry (behind a proxy that sets it). */
   trustProxy: boolean
+  /** Counts frames and bytes both ways (metrics). */
+  traffic?: TrafficCounter
 }
 
 /** The address an upgrade request came from, as `server/http/clientAddress.ts` reads it for HTTP requests. */
@@ -78,7 +81,7 @@ export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer,
         return
       }
       if (account !== null) socket.once('close', () => perAccount.remove(account))
-      wss.handleUpgrade(request, socket, head, (ws) => accept(collab, ws, docId, decision))
+      wss.handleUpgrade(request, socket, head, (ws) => accept(collab, ws, docId, decision, options.traffic))
     })
   }
 }
@@ -96,15 +99,16 @@ async function decide(policy: AccessPolicy, docId: string, request: IncomingMess
   }
 }
 
-function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: AccessDecision): void {
+function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: AccessDecision, traffic?: TrafficCounter): void {
   if (!decision.allow) {
     ws.close(CloseCode[decision.close], decision.close)
     return
   }
   namedFrameTooLarge(ws)
-  const events = collab.connect(wsCollabSocket(ws), docId, decision.access, decision.principal, decision.role)
+  const events = collab.connect(wsCollabSocket(ws, traffic), docId, decision.access, decision.principal, decision.role)
   // ws hands binary frames over as Buffers (Uint8Arrays): no copy on the way in.
   ws.on('message', (data: RawData, isBinary: boolean) => {
+    traffic?.received(rawLength(data))
     events.onMessage(isBinary ? toUint8Array(data) : data.toString())
   })
   ws.on('close', () => events.onClose())
@@ -120,6 +124,8 @@ function namedFrameTooLarge(ws: WebSocket): void {
   const close = ws.close.bind(ws)
   ws.close = (code?: number, reason?: string | Buffer) => (code === 1009 ? close(CloseCode.frameTooLarge, 'frameTooLarge') : close(code, reason))
 }
+
+const rawLength = (data: RawData): number => (Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength)
 
 const toUint8Array = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data

@@ -1,10 +1,14 @@
 import type { WebSocket } from 'ws'
+import type { TrafficCounter } from '../ops/CollabMetrics.js'
 import type { CollabSocket } from './CollabSocket.js'
 
-/** Adapts a `ws` socket to the collaboration server's socket interface. */
-export function wsCollabSocket(ws: WebSocket): CollabSocket {
+/** Adapts a `ws` socket to the collaboration server's socket interface (counting what it sends, for metrics). */
+export function wsCollabSocket(ws: WebSocket, traffic?: TrafficCounter): CollabSocket {
   return {
-    send: (data) => ws.send(data),
+    send: (data) => {
+      traffic?.sent(data.byteLength)
+      ws.send(data)
+    },
     close: (code, reason) => ws.close(code, reason),
     get bufferedAmount() {
       return ws.bufferedAmount

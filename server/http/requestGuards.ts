@@ -7,15 +7,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const isSafeMethod = (method: string): boolean => SAFE_METHODS.has(method)
 
+/** Paths reached by address (health and readiness probes, the metrics scraper): see `hostGuard`. */
+const PROBE_PATHS = new Set(['/api/health', '/api/ready', '/metrics'])
+
 /**
  * DNS rebinding: a page on `attacker.example` whose name is made to point at this server reaches it with
- * `Host: attacker.example`. Only the configured origins' hosts are answered (`/api/health` excepted, for
- * load balancers that probe by address).
+ * `Host: attacker.example`. Only the configured origins' hosts are answered (the probes and metrics excepted, for
+ * load balancers and scrapers that reach the process by address; none of them answers with anything private).
  */
 export function hostGuard(site: SiteOrigins): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host') ?? new URL(c.req.url).host
-    if (!site.isAllowedHost(host) && c.req.path !== '/api/health') {
+    if (!site.isAllowedHost(host) && !PROBE_PATHS.has(c.req.path)) {
       throw new ApiError(421, 'unknown_host', 'This server does not answer for that host name. Use its configured address (CAUCUS_ORIGIN).')
     }
     await next()

@@ -1,3 +1,4 @@
+import type { DocumentRecord } from '../../server/storage/Storage.js'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 
 /**
@@ -7,11 +8,18 @@ import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 export class FlakyStorage extends SqliteStorage {
   failLoads = false
   failAppends = false
+  /** Fails document look-ups (what the readiness probe asks). */
+  failReads = false
   /** How long each `replaceLog` waits before it writes (a database across a network answers later). */
   replaceLogDelayMs = 0
   loadAttempts = 0
   appendAttempts = 0
   replaceLogCalls = 0
+
+  override async getDocument(id: string): Promise<DocumentRecord | undefined> {
+    if (this.failReads) throw new Error('injected failure: getDocument')
+    return super.getDocument(id)
+  }
 
   override async loadUpdates(docId: string): Promise<Uint8Array[]> {
     this.loadAttempts++

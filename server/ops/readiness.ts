@@ -1,0 +1,29 @@
+import type { Context } from 'hono'
+import type { Storage } from '../storage/Storage.js'
+
+/** A storage that has not answered by then counts as unreachable (a probe must not hang with it). */
+const READY_TIMEOUT_MS = 2_000
+
+/** An id no document has (ids are generated, see shared/docId.ts): looking it up touches storage and reads nothing. */
+const PROBE_ID = 'readiness-probe'
+
+/**
+ * `GET /api/ready`: 200 when storage answers a cheap query, 503 otherwise, so a load balancer stops sending
+ * people to a process that could not load or save their documents. (`/api/health` is liveness only.)
+ * It uses `getDocument`, which every storage has, rather than a storage-specific ping.
+ */
+export function readinessHandler(storage: Storage, timeoutMs = READY_TIMEOUT_MS) {
+  return async (c: Context) => {
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))
+    try {
+      await Promise.race([storage.getDocument(PROBE_ID), timedOut])
+      return c.json({ ready: true })
+    } catch (error) {
+      console.error('[ready] storage is unreachable:', error instanceof Error ? error.message : error)
+      return c.json({ ready: false, error: { code: 'storage_unavailable', message: 'The server cannot reach its storage.' } }, 503)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
