@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { ActionMessages } from './ActionMessages.js'
 import { MAX_NAME_LENGTH, type NewTokenResponse, type TokenInfo } from '../../shared/authApiTypes.js'
 import { accessApi, formatDate } from './accessApi.js'
 import { AccountPage } from './AccountPage.js'
@@ -59,14 +60,7 @@ export function AccessTokensPage() {
         A token lets a script or tool use the Caucus API with your rights, without your password: it sends{' '}
         <code>Authorization: Bearer &lt;token&gt;</code>. Give each use its own token, and revoke one you no longer need.
       </p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="visually-hidden" role="status">
-        {notice}
-      </p>
+      <ActionMessages error={error} notice={notice} />
       <form className="account-panel" onSubmit={create} noValidate aria-labelledby="new-token-title">
         <h2 id="new-token-title">New token</h2>
         <AuthField id="token-name" label="Token name" hint="What will use it, such as “Zotero sync” or “nightly export”." maxLength={MAX_NAME_LENGTH} value={name} onChange={setName} error={nameError} />

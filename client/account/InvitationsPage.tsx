@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { ActionMessages } from './ActionMessages.js'
 import type { InvitationInfo, NewInvitationResponse, SetupInfo } from '../../shared/authApiTypes.js'
 import { request } from '../api.js'
 import { accessApi, formatDate } from './accessApi.js'
@@ -78,14 +79,7 @@ export function InvitationsPage() {
           ? 'Sign-up is open on this server (CAUCUS_SIGNUP=open): anyone who reaches it can create an account. An invitation link is still a simple way to bring someone in.'
           : 'Sign-up on this server needs an invitation. An invitation link lets one person create an account, within 7 days.'}
       </p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="visually-hidden" role="status">
-        {notice}
-      </p>
+      <ActionMessages error={error} notice={notice} />
       <form className="account-panel" onSubmit={create} noValidate aria-labelledby="new-invitation-title">
         <h2 id="new-invitation-title">New invitation</h2>
         <AuthField
