@@ -8,6 +8,7 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { USER_COLOURS } from '../../shared/userColour.js'
 import { writeStatement } from './statement.js'
 
 export type TypistCommand =
@@ -21,7 +22,6 @@ export type TypistCommand =
 export type TypistReply = { ok: true; [figure: string]: number | boolean } | { ok: false; error: string }
 
 const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
-const COLORS = ['#b4235a', '#1f6feb', '#0f7b6c', '#8250df', '#bf5b04', '#1a7f37', '#9a6700', '#cf222e', '#0969da', '#6639ba']
 const LETTERS = 'a quick brown fox jumps over the lazy dog '
 const epochMs = () => performance.timeOrigin + performance.now()
 
@@ -104,7 +104,7 @@ async function add(count: number): Promise<TypistReply> {
     const index = typists.length + fresh.length
     const provider = connect()
     const typist: Typist = { doc: provider.doc, provider, block: 0, offset: 0, typed: 0 }
-    provider.awareness.setLocalStateField('user', { name: `Typist ${index + 1}`, color: COLORS[index % COLORS.length] })
+    provider.awareness.setLocalStateField('user', { name: `Typist ${index + 1}`, color: USER_COLOURS[index % USER_COLOURS.length] })
     fresh.push(typist)
   }
   await Promise.all(fresh.map((typist) => whenSynced(typist.provider)))
