@@ -9,7 +9,7 @@ const SHUTDOWN_DEADLINE_MS = 9_500
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = await openStorage(config)
-  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security })
+  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security, redisUrl: config.redisUrl })
   console.log(`Caucus is running at ${server.url}  (${describeStorage(config)})`)
   if (config.security.origin === null && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     console.warn(`CAUCUS_ORIGIN is not set: only requests addressed to ${server.site.primary} are answered. Set it to the address people use.`)
