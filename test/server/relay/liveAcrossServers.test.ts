@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { YLayout } from '../../../shared/yLayout.js'
+import { startCluster } from '../../helpers/cluster.js'
 import { postgresAvailable } from '../../helpers/postgres.js'
 import { createPrng, type Prng } from '../../helpers/prng.js'
 import { redisAvailable, TEST_REDIS_URL } from '../../helpers/redis.js'
@@ -26,23 +27,21 @@ function randomEdit(doc: Y.Doc, prng: Prng, token: string): void {
 
 const content = (client: TestClient) => client.doc.getXmlFragment(YLayout.richTextFragment).toString()
 
-test.runIf(services)('two servers on one PostgreSQL, linked by Redis: clients on either edit together live and end identical', async () => {
-  const dataDir = tempDir()
-  const first = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
-  const second = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
-  const docId = await createDoc(first.url)
-  const clients = [first, second, first, second].map((server) => connectClient(server.wsUrl, docId))
+test.runIf(services)('two processes on one PostgreSQL, linked by Redis: clients split between them make thousands of edits and all end identical, as stored', async () => {
+  const cluster = await startCluster({ processes: 2 })
+  const docId = await createDoc(cluster.balancer.url, undefined, cluster.auth)
+  const clients = [0, 1, 0, 1].map((index) => connectClient(cluster.processes[index]!.wsUrl, docId, { auth: cluster.auth }))
   await Promise.all(clients.map((client) => waitForSync(client.provider)))
 
   const prng = createPrng(20261203)
-  const editsEach = 250
+  const editsEach = 600
   for (let i = 0; i < editsEach; i++) {
     clients.forEach((client, n) => randomEdit(client.doc, prng, `c${n}e${i};`))
     if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
   }
 
   await waitFor(() => clients.every((client) => content(client) === content(clients[0]!)), {
-    timeoutMs: 20_000,
+    timeoutMs: 30_000,
     message: () => `all four clients to converge (lengths ${clients.map((client) => content(client).length).join(' / ')})`,
   })
   const merged = content(clients[0]!)
@@ -50,22 +49,21 @@ test.runIf(services)('two servers on one PostgreSQL, linked by Redis: clients on
   expect(tokens).toHaveLength(4 * editsEach)
   expect(new Set(tokens).size).toBe(4 * editsEach)
 
-  // Both servers hold it, and so does storage: fresh clients on each, then on a third server that loads it from
-  // PostgreSQL alone once the first two have saved and closed.
-  for (const server of [first, second]) {
-    const reader = connectClient(server.wsUrl, docId)
+  // Each process holds it (a fresh client on each)…
+  for (const process of cluster.processes) {
+    const reader = connectClient(process.wsUrl, docId, { auth: cluster.auth })
     await waitForSync(reader.provider)
     expect(content(reader)).toBe(merged)
     reader.destroy()
   }
+  // …and so does storage: both stopped, one started again loads it from PostgreSQL alone.
   for (const client of clients) client.destroy()
-  await first.close()
-  await second.close()
-  const third = await startTestServer({ postgres: true, dataDir })
-  const reader = connectClient(third.wsUrl, docId)
+  await Promise.all(cluster.processes.map((process) => process.kill('SIGTERM')))
+  const revived = await cluster.processes[0]!.restart()
+  const reader = connectClient(revived.wsUrl, docId, { auth: cluster.auth })
   await waitForSync(reader.provider)
   expect(content(reader)).toBe(merged)
-}, 60_000)
+}, 90_000)
 
 test.runIf(services)('a server that opens the document late gets what the other holds, and presence crosses over', async () => {
   const dataDir = tempDir()
