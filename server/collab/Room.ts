@@ -236,9 +236,12 @@ export class Room implements RelayedRoom {
     if (origin === REMOTE_ORIGIN) for (const id of added) this.remoteAwarenessIds.add(id)
     if (origin && typeof origin === 'object' && this.connections.has(origin as Connection)) {
       const owner = origin as Connection
-      for (const id of added) {
+      // New ids, and ids a client of another process held until this connection took them over (presence.ts).
+      for (const id of added.concat(updated)) {
+        if (this.awarenessOwners.has(id)) continue
         owner.awarenessIds.add(id)
         this.awarenessOwners.set(id, owner)
+        this.remoteAwarenessIds.delete(id)
       }
     }
     // Echoed to the sender too: a y-websocket client counts it as a sign of life.

@@ -6,6 +6,7 @@ import { postgresAvailable } from '../../helpers/postgres.js'
 import { createPrng, type Prng } from '../../helpers/prng.js'
 import { redisAvailable, TEST_REDIS_URL } from '../../helpers/redis.js'
 import { tempDir } from '../../helpers/tempDir.js'
+import { addMember } from '../../helpers/testAuth.js'
 import { createDoc, startTestServer } from '../../helpers/testServer.js'
 import { waitFor } from '../../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../../helpers/yClient.js'
@@ -87,4 +88,45 @@ test.runIf(services)('a server that opens the document late gets what the other 
   await waitFor(() => content(alice).includes('from-bob;'), { message: "bob's edit to reach alice" })
   bob.destroy()
   await waitFor(() => !alice.awareness.getStates().has(bob.doc.clientID), { message: "bob's presence to leave alice's page when he leaves" })
+})
+
+test.runIf(services)("a person whose process vanished takes their presence over on the other at once; nobody else can", async () => {
+  const dataDir = tempDir()
+  const doomed = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
+  const survivor = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
+  const docId = await createDoc(survivor.url)
+  const aliceDoc = new Y.Doc()
+  const alice = connectClient(doomed.wsUrl, docId, { doc: aliceDoc })
+  const bob = connectClient(survivor.wsUrl, docId)
+  await Promise.all([waitForSync(alice.provider), waitForSync(bob.provider)])
+  const cursorOf = (clientId: number) => (bob.awareness.getStates().get(clientId) as { cursor?: { anchor: number } } | undefined)?.cursor?.anchor
+  alice.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 })
+  await waitFor(() => cursorOf(aliceDoc.clientID) === 1, { message: "alice's presence to reach bob through Redis" })
+  const room = await survivor.server.collab.rooms.peek(docId)
+  expect(room?.awarenessOwner(aliceDoc.clientID)).toBe('remote')
+
+  // Her process vanishes without a word to its peers (as with SIGKILL: the relay goes first, then everything).
+  await doomed.server.collab.relay!.close()
+  alice.destroy()
+  await doomed.close()
+  expect(cursorOf(aliceDoc.clientID)).toBe(1)
+
+  // Someone else cannot take her presence id over…
+  const mallory = await survivor.signUp('Mallory Mallet')
+  await addMember(survivor.url, docId, mallory, 'editor')
+  const malloryDoc = new Y.Doc()
+  malloryDoc.clientID = aliceDoc.clientID
+  const impostor = connectClient(survivor.wsUrl, docId, { doc: malloryDoc, auth: mallory })
+  await waitForSync(impostor.provider)
+  impostor.awareness.setLocalStateField('cursor', { anchor: 666, head: 666 })
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  expect(cursorOf(aliceDoc.clientID)).toBe(1)
+  impostor.destroy()
+
+  // …but she can, as soon as she reconnects to the survivor with the same id.
+  const back = connectClient(survivor.wsUrl, docId, { doc: aliceDoc })
+  await waitForSync(back.provider)
+  back.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 })
+  await waitFor(() => cursorOf(aliceDoc.clientID) === 2, { message: "alice's new cursor to show at once, not after the dead copy times out" })
+  expect(room?.awarenessOwner(aliceDoc.clientID)).not.toBe('remote')
 })

@@ -59,6 +59,15 @@ test.runIf(services)('SIGKILL one of two processes mid-edit: its clients carry o
   markAcked()
   expect(await cluster.metric(1, 'caucus_connections')).toBe(writers.length)
 
+  // Presence follows the people who moved at once (not after the dead process's copy times out, 30 s later).
+  writers.forEach((writer, n) => writer.awareness.setLocalStateField('cursor', { anchor: 1000 + n, head: 1000 + n }))
+  const watcher = connectClient(cluster.processes[1]!.wsUrl, docId, { auth: cluster.auth })
+  await waitFor(
+    () => writers.every((writer, n) => (watcher.awareness.getStates().get(writer.doc.clientID) as { cursor?: { anchor: number } } | undefined)?.cursor?.anchor === 1000 + n),
+    { timeoutMs: 5_000, message: "every writer's new cursor to show on the survivor" },
+  )
+  watcher.destroy()
+
   // Everyone ends with the same document, which a fresh reader on the survivor gets from it too.
   const texts = (client: TestClient) => paragraphTexts(client.doc).join('|')
   await waitFor(() => writers.every((writer) => texts(writer) === texts(writers[0]!)), { message: 'the writers to converge' })
