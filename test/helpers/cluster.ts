@@ -27,6 +27,8 @@ export interface ClusterOptions {
   redisUrl?: string
   /** PostgreSQL's port as the processes reach it (a tcpProxy's port in outage tests). */
   postgresPort?: number
+  /** The built client each process serves (`dist/client`, after `npx vite build`), for browser tests; API only without it. */
+  clientDir?: string
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // People come through the balancer; each process's own address is allowed too (the helpers sign in there).
     CAUCUS_ORIGIN: balancer.url,
     CAUCUS_ORIGINS: ports.map((port) => `http://127.0.0.1:${port}`).join(','),
+    ...(options.clientDir ? { CAUCUS_CLIENT_DIR: options.clientDir } : {}),
   }
   const processes: ChildServer[] = []
   // One after the other: the first migrates the schema.
