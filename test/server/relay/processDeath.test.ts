@@ -59,7 +59,7 @@ test.runIf(services)('SIGKILL one of two processes mid-edit: its clients carry o
   markAcked()
   expect(await cluster.metric(1, 'caucus_connections')).toBe(writers.length)
 
-  // Presence follows the people who moved at once (not after the dead process's copy times out, 30 s later).
+  // The moved writers' presence shows on the survivor too (liveAcrossServers proves the takeover of a dead copy).
   writers.forEach((writer, n) => writer.awareness.setLocalStateField('cursor', { anchor: 1000 + n, head: 1000 + n }))
   const watcher = connectClient(cluster.processes[1]!.wsUrl, docId, { auth: cluster.auth })
   await waitFor(
