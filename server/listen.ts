@@ -13,6 +13,7 @@ import { collabUpgradeHandler } from './collab/collabUpgrade.js'
 import { CollabServer, type CollabServerOptions } from './collab/CollabServer.js'
 import { startHeartbeat } from './collab/wsSocket.js'
 import { CollabMetrics } from './ops/CollabMetrics.js'
+import { createLogger, logFunction, type Logger } from './ops/logger.js'
 import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
 import type { RateLimiterFactory } from './http/RateLimiter.js'
 import { SiteOrigins } from './http/SiteOrigins.js'
@@ -36,6 +37,8 @@ export interface ListenOptions {
   wrapAccessPolicy?: (policy: AccessPolicy) => AccessPolicy
   rateLimiter?: RateLimiterFactory
   collab?: CollabServerOptions
+  /** Where the server logs (its JSON lines); `collab.log`, when given, takes the collaboration server's. */
+  logger?: Logger
   /** How often dead peers are looked for (a peer is dropped after two silent intervals). */
   heartbeatMs?: number
 }
@@ -79,7 +82,8 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
   }
   // Read only when scraped (`collab` exists by then).
   const metrics: CollabMetrics = new CollabMetrics({ rooms: () => collab.rooms.loadedCount, connections: () => collab.connectionCount })
-  const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), { ...options.collab, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
+  const log = options.collab?.log ?? logFunction(options.logger ?? createLogger())
+  const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), { ...options.collab, log, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
   // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
   const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
   const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)

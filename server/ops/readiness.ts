@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Storage } from '../storage/Storage.js'
+import type { LogFunction } from './logger.js'
 
 /** A storage that has not answered by then counts as unreachable (a probe must not hang with it). */
 const READY_TIMEOUT_MS = 2_000
@@ -12,7 +13,7 @@ const PROBE_ID = 'readiness-probe'
  * people to a process that could not load or save their documents. (`/api/health` is liveness only.)
  * It uses `getDocument`, which every storage has, rather than a storage-specific ping.
  */
-export function readinessHandler(storage: Storage, timeoutMs = READY_TIMEOUT_MS) {
+export function readinessHandler(storage: Storage, log: LogFunction, timeoutMs = READY_TIMEOUT_MS) {
   return async (c: Context) => {
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))
@@ -20,7 +21,7 @@ export function readinessHandler(storage: Storage, timeoutMs = READY_TIMEOUT_MS)
       await Promise.race([storage.getDocument(PROBE_ID), timedOut])
       return c.json({ ready: true })
     } catch (error) {
-      console.error('[ready] storage is unreachable:', error instanceof Error ? error.message : error)
+      log('readiness: storage is unreachable', error, { level: 'warn', event: 'ready.storageUnavailable' })
       return c.json({ ready: false, error: { code: 'storage_unavailable', message: 'The server cannot reach its storage.' } }, 503)
     } finally {
       clearTimeout(timer)
