@@ -71,7 +71,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', authenticate(accounts))
 
   app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
-  app.get('/api/ready', readinessHandler(storage, collab.log))
+  app.get('/api/ready', readinessHandler(storage, collab.log, collab.relay))
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, security.metricsAllow, security.trustProxy))
   app.use('/api/*', apiRateLimits(security, makeLimiter))
   const throttle = new LoginThrottle(makeLimiter, { perAccount: security.loginFailuresPerAccount, perAddress: security.loginFailuresPerAddress })

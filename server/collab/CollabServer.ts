@@ -12,6 +12,7 @@ import { ProtocolError } from './ProtocolError.js'
 import { RefusalLog, type RefusalLogOptions } from './RefusalLog.js'
 import type { Room } from './Room.js'
 import { RoomRegistry } from './RoomRegistry.js'
+import type { Relay } from './relay/Relay.js'
 import { greet } from './greeting.js'
 import { TokenBucket } from './TokenBucket.js'
 
@@ -39,6 +40,8 @@ export interface CollabServerOptions {
    * `listen.ts` passes the server's policy.
    */
   recheckAccess?: (docId: string, principal: CollabPrincipal) => Promise<AccessDecision>
+  /** Links rooms with other processes holding the same documents (see relay/RedisRelay.ts); absent when alone. */
+  relay?: Relay
 }
 
 /** Which open connections to re-check: those to one document, those of one account, or both at once. */
@@ -62,9 +65,12 @@ export class CollabServer {
   private readonly recheck: CollabServerOptions['recheckAccess']
   readonly limits: CollabLimits
   private readonly context: MessageContext
+  /** The link to other processes, if any (the readiness probe asks whether it is connected). */
+  readonly relay: Relay | null
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
     this.recheck = options.recheckAccess
+    this.relay = options.relay ?? null
     this.log = options.log ?? logFunction(createLogger())
     this.refusals = new RefusalLog(this.log, options.refusalLog)
     this.limits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits }
@@ -74,6 +80,7 @@ export class CollabServer {
       retryDelayMs: options.retryDelayMs ?? 500,
       log: this.log,
       refuse: (connection, error) => this.reject(connection, error),
+      relay: options.relay,
     })
   }
 

@@ -22,6 +22,17 @@ export interface ChildServer {
   stderr(): string
   /** Sends a signal and resolves once the process has exited. */
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Starts a new process on the same data folder with the same options (call it once this one has exited). */
+  restart(): Promise<ChildServer>
+}
+
+export interface ChildServerOptions {
+  /**
+   * More environment for the process, kept for `restart()`: `DATABASE_URL` (a per-test schema is chosen in the
+   * URL, see `postgresUrl` in postgres.ts), `REDIS_URL`, a fixed `PORT` (so that clients reconnect to the
+   * restarted process at the same address), or anything that overrides the defaults below.
+   */
+  env?: Record<string, string>
 }
 
 /** This test process's own build of the server (inside the repository, so that its packages resolve). */
@@ -33,7 +44,7 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
  * Compiles the server exactly as `npm start` does and runs `node <build>/server/main.js` in its own process, so
  * a test exercises the production build and can SIGKILL it: something an in-process server cannot simulate.
  */
-export async function startChildServer(dataDir: string): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
   await (built ??= buildNodeEntries(['server/main.ts'], buildDir))
   const child = spawn(process.execPath, [join(buildDir, 'server/main.js')], {
     cwd: repoRoot,
@@ -47,6 +58,7 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
       CAUCUS_RATE_READS: '100000',
       // A folder that does not exist: the server then serves the API and websockets only.
       CAUCUS_CLIENT_DIR: join(dataDir, 'no-client-build'),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -98,5 +110,6 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
       child.kill(signal)
       return exited
     },
+    restart: () => startChildServer(dataDir, options),
   }
 }

@@ -35,6 +35,8 @@ export interface TestServerOptions {
    * makes it the default, to run the server suites against PostgreSQL.
    */
   postgres?: boolean
+  /** Relay rooms through this Redis (two servers on one PostgreSQL data dir then act as two processes of one install). */
+  redisUrl?: string
   /** Builds the storage from the SQLite file path; lets a test wrap the real storage to inject failures. */
   storage?: (sqliteFile: string) => Storage
   collab?: Omit<CollabServerOptions, 'log'>
@@ -94,6 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: options.port ?? 0,
     host: '127.0.0.1',
     heartbeatMs: options.heartbeatMs,
+    redisUrl: options.redisUrl,
     clientDir: options.clientDir,
     wrapAccessPolicy: options.wrapAccessPolicy,
     security: { ...TEST_SECURITY, ...options.security },
