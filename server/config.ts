@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/limits.js'
 import { DEFAULT_METRICS_ALLOW, parseAllowList } from './ops/addressAllowList.js'
+import { logLevelFrom, type LogLevel } from './ops/logger.js'
 
 /** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
 export type SignupMode = 'open' | 'invite'
@@ -70,6 +71,8 @@ export interface Config {
   redisUrl: string | null
   /** Where the built client lives. */
   clientDir: string
+  /** `CAUCUS_LOG_LEVEL`: the least severe level written. */
+  logLevel: LogLevel
   security: SecuritySettings
 }
 
@@ -145,6 +148,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null,
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     clientDir: resolve(env.CAUCUS_CLIENT_DIR || './dist/client'),
+    logLevel: logLevelFrom(env.CAUCUS_LOG_LEVEL),
     security: {
       origin: env.CAUCUS_ORIGIN ? normalizeOrigin(env.CAUCUS_ORIGIN, 'CAUCUS_ORIGIN') : null,
       extraOrigins: (env.CAUCUS_ORIGINS ?? '')

@@ -14,6 +14,7 @@ import { CollabServer, type CollabServerOptions } from './collab/CollabServer.js
 import { RedisRelay } from './collab/relay/RedisRelay.js'
 import { startHeartbeat } from './collab/wsSocket.js'
 import { CollabMetrics } from './ops/CollabMetrics.js'
+import { createLogger, logFunction, type Logger } from './ops/logger.js'
 import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
 import type { RateLimiterFactory } from './http/RateLimiter.js'
 import { SiteOrigins } from './http/SiteOrigins.js'
@@ -37,6 +38,8 @@ export interface ListenOptions {
   wrapAccessPolicy?: (policy: AccessPolicy) => AccessPolicy
   rateLimiter?: RateLimiterFactory
   collab?: CollabServerOptions
+  /** Where the server logs (its JSON lines); `collab.log`, when given, takes the collaboration server's. */
+  logger?: Logger
   /** How often dead peers are looked for (a peer is dropped after two silent intervals). */
   heartbeatMs?: number
   /** Relay rooms to the other processes through this Redis (several processes on one PostgreSQL). */
@@ -82,11 +85,13 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
   }
   // Read only when scraped (`collab` exists by then).
   const metrics: CollabMetrics = new CollabMetrics({ rooms: () => collab.rooms.loadedCount, connections: () => collab.connectionCount })
+  const log = options.collab?.log ?? logFunction(options.logger ?? createLogger())
   const relay = options.redisUrl
-    ? new RedisRelay({ url: options.redisUrl, log: (message, error) => collab.log(message, error), onResync: () => metrics.redisResyncs.inc() })
+    ? new RedisRelay({ url: options.redisUrl, log: (message, error) => log(message, error, { event: 'relay.failed' }), onResync: () => metrics.redisResyncs.inc() })
     : undefined
   const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), {
     ...options.collab,
+    log,
     limits,
     relay,
     recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal),

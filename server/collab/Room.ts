@@ -130,7 +130,7 @@ export class Room implements RelayedRoom {
       Y.applyUpdate(this.doc, update.bytes, sender)
     } catch (error) {
       // Checked before, so this is not the client's doing alone: worth a full report.
-      this.options.log(`update from connection ${sender.number} to ${this.docId} failed to apply`, error)
+      this.options.log(`update from connection ${sender.number} to ${this.docId} failed to apply`, error, { event: 'update.failed', docId: this.docId, connection: sender.number })
       this.options.refuse(sender, new ProtocolError('updateRejected', 'the update failed to apply'))
       return
     }
