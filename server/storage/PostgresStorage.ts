@@ -3,6 +3,7 @@ import { createLogger, logFunction, type LogFunction } from '../ops/logger.js'
 import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
+import { PostgresVersionStore } from './PostgresVersionStore.js'
 
 interface DocumentRow {
   id: string
@@ -48,7 +49,11 @@ export class PostgresStorage implements Storage {
   /** The last `updated_at` written by an edit, per document (this process only: it is just a write saver). */
   private readonly lastTouched = new Map<string, number>()
 
-  private constructor(readonly pool: pg.Pool) {}
+  readonly versions: PostgresVersionStore
+
+  private constructor(readonly pool: pg.Pool) {
+    this.versions = new PostgresVersionStore(pool)
+  }
 
   /** Connects and migrates the schema; fails if the database cannot be reached or is from a newer Caucus. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { migrate } from './sqliteMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
+import { SqliteVersionStore } from './SqliteVersionStore.js'
 
 interface DocumentRow {
   id: string
@@ -34,6 +35,7 @@ export class SqliteStorage implements Storage {
   private readonly transactions
   /** When each document's `updated_at` was last written by an edit. */
   private readonly lastTouched = new Map<string, number>()
+  readonly versions: SqliteVersionStore
 
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true })
@@ -43,6 +45,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
     const db = this.db
+    this.versions = new SqliteVersionStore(db)
     this.statements = {
       list: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE deleted_at IS NULL ORDER BY updated_at DESC'),
       listTrashed: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC'),

@@ -1,3 +1,5 @@
+import type { VersionStore } from './VersionStore.js'
+
 /** A stored document's catalogue entry (timestamps in milliseconds since the epoch). */
 export interface DocumentRecord {
   id: string
@@ -34,6 +36,9 @@ export interface Storage {
    * must contain everything those entries did (it may contain more: applying an update twice changes nothing).
    */
   replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+
+  /** The documents' version history (kept apart from the update log: compaction never touches it). */
+  readonly versions: VersionStore
 
   close(): Promise<void>
 }

@@ -15,6 +15,12 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
   { name: 'invitations', columns: ['id', 'secret_hash', 'created_by', 'email_key', 'created_at', 'expires_at', 'used_at', 'used_by'], order: 'rowid' },
   { name: 'share_links', columns: ['id', 'secret_hash', 'doc_id', 'role', 'created_by', 'created_at'], order: 'rowid' },
   { name: 'doc_members', columns: ['doc_id', 'user_id', 'role', 'via_link', 'created_at'], order: 'rowid' },
+  {
+    name: 'doc_versions',
+    columns: ['doc_id', 'number', 'name', 'kind', 'title', 'created_at', 'created_by_id', 'created_by_name', 'editors', 'restored_from', 'proposed_at', 'proposed_by_id', 'proposed_by_name', 'content_hash', 'state', 'snapshot'],
+    order: 'doc_id, number',
+  },
+  { name: 'doc_version_votes', columns: ['doc_id', 'number', 'user_id', 'user_name', 'vote', 'comment', 'voted_at'], order: 'doc_id, number, user_id' },
 ]
 
 /** Rows per INSERT: few round trips, well under PostgreSQL's 65535 parameters. */

@@ -82,6 +82,39 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX doc_members_by_user ON doc_members (user_id, doc_id);
   CREATE INDEX documents_by_updated ON documents (updated_at, id);
   `,
+  // 3: version history and adoption votes (see sqliteMigrations.ts).
+  `
+  CREATE TABLE doc_versions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    name TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'proposed')),
+    title TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by_id TEXT,
+    created_by_name TEXT,
+    editors TEXT NOT NULL,
+    restored_from INTEGER,
+    proposed_at BIGINT,
+    proposed_by_id TEXT,
+    proposed_by_name TEXT,
+    content_hash TEXT,
+    state BYTEA NOT NULL,
+    snapshot BYTEA NOT NULL,
+    PRIMARY KEY (doc_id, number)
+  );
+  CREATE TABLE doc_version_votes (
+    doc_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('approve', 'object')),
+    comment TEXT,
+    voted_at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, number, user_id),
+    FOREIGN KEY (doc_id, number) REFERENCES doc_versions(doc_id, number) ON DELETE CASCADE
+  );
+  `,
 ]
 
 /** Any fixed number: two servers starting at once on an empty database must not both run step 1. */

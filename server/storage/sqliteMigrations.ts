@@ -84,6 +84,42 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX doc_members_by_user ON doc_members (user_id, doc_id);
   CREATE INDEX documents_by_updated ON documents (updated_at, id);
   `,
+  // 3: version history and adoption votes. A version holds the whole document as a Yjs state update (the live
+  // document is garbage-collected, so a snapshot alone could not bring deleted text back) and its Yjs snapshot
+  // (state vector + delete set), which tells whether anything changed since. Authors are kept with their name
+  // as it was, so a vote reads the same after a rename.
+  `
+  CREATE TABLE doc_versions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    name TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'proposed')),
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by_id TEXT,
+    created_by_name TEXT,
+    editors TEXT NOT NULL,
+    restored_from INTEGER,
+    proposed_at INTEGER,
+    proposed_by_id TEXT,
+    proposed_by_name TEXT,
+    content_hash TEXT,
+    state BLOB NOT NULL,
+    snapshot BLOB NOT NULL,
+    PRIMARY KEY (doc_id, number)
+  );
+  CREATE TABLE doc_version_votes (
+    doc_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('approve', 'object')),
+    comment TEXT,
+    voted_at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, number, user_id),
+    FOREIGN KEY (doc_id, number) REFERENCES doc_versions(doc_id, number) ON DELETE CASCADE
+  );
+  `,
 ]
 
 /** Brings the file's schema up to the latest version; returns the version it found. */
