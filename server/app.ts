@@ -6,6 +6,7 @@ import { COLLAB_PATH } from '../shared/collabProtocol.js'
 import { ApiError } from './api/ApiError.js'
 import type { AppEnv } from './api/appEnv.js'
 import { authenticate } from './api/authMiddleware.js'
+import { adoptionRoutes } from './api/adoptionRoutes.js'
 import { authRoutes } from './api/authRoutes.js'
 import { documentsRoutes } from './api/documentsRoutes.js'
 import { exportRoutes } from './api/exportRoutes.js'
@@ -14,6 +15,7 @@ import { lookupRoutes } from './api/lookupRoutes.js'
 import { sharingRoutes } from './api/sharingRoutes.js'
 import { sourcesRoutes } from './api/sourcesRoutes.js'
 import { tokensRoutes } from './api/tokensRoutes.js'
+import { versionsRoutes } from './api/versionsRoutes.js'
 import type { Accounts } from './auth/Accounts.js'
 import { DocumentPolicy } from './auth/DocumentPolicy.js'
 import { LoginThrottle } from './auth/LoginThrottle.js'
@@ -82,6 +84,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/docs', documentsRoutes(deps))
   app.route('/api/docs', sourcesRoutes(deps))
   app.route('/api/docs', exportRoutes(deps))
+  app.route('/api/docs', versionsRoutes(deps))
+  app.route('/api/docs', adoptionRoutes(deps))
   app.route('/api/sources', lookupRoutes(security))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'There is no such API endpoint.')

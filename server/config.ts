@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/limits.js'
 import { DEFAULT_METRICS_ALLOW, parseAllowList } from './ops/addressAllowList.js'
 import { logLevelFrom, type LogLevel } from './ops/logger.js'
+import { DEFAULT_AUTO_VERSIONS, type AutoVersionOptions } from './versions/RoomHistory.js'
 
 /** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
 export type SignupMode = 'open' | 'invite'
@@ -74,6 +75,8 @@ export interface Config {
   /** `CAUCUS_LOG_LEVEL`: the least severe level written. */
   logLevel: LogLevel
   security: SecuritySettings
+  /** `CAUCUS_VERSION_IDLE_SECONDS`, `CAUCUS_VERSION_INTERVAL_SECONDS`: when automatic versions are taken. */
+  versions: AutoVersionOptions
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -149,6 +152,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     clientDir: resolve(env.CAUCUS_CLIENT_DIR || './dist/client'),
     logLevel: logLevelFrom(env.CAUCUS_LOG_LEVEL),
+    versions: {
+      idleMs: wholeNumber(env, 'CAUCUS_VERSION_IDLE_SECONDS', DEFAULT_AUTO_VERSIONS.idleMs / 1000) * 1000,
+      maxIntervalMs: wholeNumber(env, 'CAUCUS_VERSION_INTERVAL_SECONDS', DEFAULT_AUTO_VERSIONS.maxIntervalMs / 1000) * 1000,
+    },
     security: {
       origin: env.CAUCUS_ORIGIN ? normalizeOrigin(env.CAUCUS_ORIGIN, 'CAUCUS_ORIGIN') : null,
       extraOrigins: (env.CAUCUS_ORIGINS ?? '')

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   logger.level = config.logLevel
   const log = logFunction(logger)
   const storage = await openStorage(config, log)
-  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security, redisUrl: config.redisUrl, logger })
+  const server = await listen({ storage, port: config.port, host: config.host, clientDir: config.clientDir, security: config.security, redisUrl: config.redisUrl, logger, collab: { versions: config.versions } })
   // Tests read the address with /Caucus is running at (http:\/\/[^\s"]+)/ (keep it, and the space after it, in
   // the message), the benchmark with /127\.0\.0\.1:(\d+)/ (the `url` field is the first address on the line).
   logger.info({ event: 'server.started', url: server.url }, `Caucus is running at ${server.url}  (${describeStorage(config)})`)

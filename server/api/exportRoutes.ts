@@ -8,7 +8,8 @@ import type { AppEnv } from './appEnv.js'
 import { requireLiveDocumentAccess } from './documentAccess.js'
 import { inRoom } from './liveDocument.js'
 
-function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+/** A query option from its allowed values (the fallback when absent); 400 `invalid_<name>` for anything else. */
+export function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined || value === '') return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new ApiError(400, `invalid_${name}`, `Unknown ${name} "${value}": use one of ${allowed.join(', ')}.`)

@@ -1,6 +1,6 @@
 import type { CollabServer } from '../collab/CollabServer.js'
 import type { Room } from '../collab/Room.js'
-import { RoomTaskError, withRoom } from '../collab/withRoom.js'
+import { RoomTaskError, withRoom, withRoomAsync } from '../collab/withRoom.js'
 import { ApiError } from './ApiError.js'
 
 /** `withRoom` (the document's live room), with its failures said in words for the caller. */
@@ -8,11 +8,24 @@ export async function inRoom<T>(collab: CollabServer, docId: string, task: (room
   try {
     return await withRoom(collab.rooms, docId, task)
   } catch (error) {
-    if (!(error instanceof RoomTaskError)) throw error
-    collab.log(`API: ${error.message}`, error.cause, { event: error.reason === 'loadFailed' ? 'room.loadFailed' : 'save.notConfirmed', docId })
-    if (error.reason === 'loadFailed') {
-      throw new ApiError(503, 'storage_unavailable', 'The document could not be loaded because storage is not responding. Nothing was changed; please try again in a minute.')
-    }
-    throw new ApiError(503, 'not_saved_yet', 'The change reached the open document, but storage has not confirmed saving it yet (the server keeps retrying). Check the document before trying again.')
+    throw roomFailure(collab, docId, error)
   }
+}
+
+/** `withRoomAsync`, with its failures said in words for the caller. */
+export async function inRoomAsync<T>(collab: CollabServer, docId: string, task: (room: Room) => Promise<T>): Promise<T> {
+  try {
+    return await withRoomAsync(collab.rooms, docId, task)
+  } catch (error) {
+    throw roomFailure(collab, docId, error)
+  }
+}
+
+function roomFailure(collab: CollabServer, docId: string, error: unknown): unknown {
+  if (!(error instanceof RoomTaskError)) return error
+  collab.log(`API: ${error.message}`, error.cause, { event: error.reason === 'loadFailed' ? 'room.loadFailed' : 'save.notConfirmed', docId })
+  if (error.reason === 'loadFailed') {
+    return new ApiError(503, 'storage_unavailable', 'The document could not be loaded because storage is not responding. Nothing was changed; please try again in a minute.')
+  }
+  return new ApiError(503, 'not_saved_yet', 'The change reached the open document, but storage has not confirmed saving it yet (the server keeps retrying). Check the document before trying again.')
 }

@@ -15,6 +15,7 @@ import { RoomRegistry } from './RoomRegistry.js'
 import type { Relay } from './relay/Relay.js'
 import { greet } from './greeting.js'
 import { TokenBucket } from './TokenBucket.js'
+import { DEFAULT_AUTO_VERSIONS, type AutoVersionOptions } from '../versions/RoomHistory.js'
 
 /** How long a shutdown waits for clients to answer its close frame (and so send what they had in flight). */
 const SHUTDOWN_DRAIN_MS = 2_000
@@ -42,6 +43,8 @@ export interface CollabServerOptions {
   recheckAccess?: (docId: string, principal: CollabPrincipal) => Promise<AccessDecision>
   /** Links rooms with other processes holding the same documents (see relay/RedisRelay.ts); absent when alone. */
   relay?: Relay
+  /** When automatic versions are taken (DEFAULT_AUTO_VERSIONS for what is left out). */
+  versions?: Partial<AutoVersionOptions>
 }
 
 /** Which open connections to re-check: those to one document, those of one account, or both at once. */
@@ -81,6 +84,7 @@ export class CollabServer {
       log: this.log,
       refuse: (connection, error) => this.reject(connection, error),
       relay: options.relay,
+      versions: { ...DEFAULT_AUTO_VERSIONS, ...options.versions },
     })
   }
 

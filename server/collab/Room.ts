@@ -12,12 +12,16 @@ import { StoredState } from './StoredState.js'
 import { broadcastTurn, type TurnEdit } from './turnBroadcast.js'
 import { UpdateGate, type ReceivedUpdate } from './UpdateGate.js'
 import type { DeleteSet, SavedState } from '../../shared/savedState.js'
+import { RoomHistory, type AutoVersionOptions } from '../versions/RoomHistory.js'
+import type { VersionAuthor } from '../storage/VersionStore.js'
 
 export interface RoomOptions extends RoomSaverOptions {
   /** Closes a connection whose update the room refused (and reports it). */
   refuse(connection: Connection, error: ProtocolError): void
   /** Links the room to other processes holding the same document (absent: this process is alone). */
   relay?: Relay
+  /** When automatic versions are taken (absent: none are). */
+  versions?: AutoVersionOptions
 }
 
 /**
@@ -45,6 +49,8 @@ export class Room implements RelayedRoom {
   private turnStateAfter = new Map<number, number>()
   private destroyed = false
   private readonly link: RoomLink | null
+  /** Its version history: who wrote since the last version, and the automatic versions (see RoomHistory). */
+  readonly history: RoomHistory | null
 
   private constructor(
     readonly docId: string,
@@ -59,6 +65,7 @@ export class Room implements RelayedRoom {
     this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     this.link = options.relay?.join(this) ?? null
+    this.history = options.versions ? new RoomHistory(docId, () => this.doc, storage, options.versions, options.log) : null
   }
 
   /** Loads a room from storage; rejects (and creates nothing) when storage fails. */
@@ -161,6 +168,18 @@ export class Room implements RelayedRoom {
     // became of the peer that relayed it (a duplicate entry changes nothing in Yjs, and compaction folds it).
     this.saver.save(merged, deletes, this.turnStateAfter)
     if (this.link) this.publishLocalEdits(edits, merged)
+    if (this.history) this.noteLocalEdits(edits)
+  }
+
+  /** Edits made through this process count towards its next automatic version (a peer's count towards the peer's). */
+  private noteLocalEdits(edits: TurnEdit[]): void {
+    const local = edits.filter((edit) => !edit.senders.includes(REMOTE_ORIGIN))
+    if (local.length === 0) return
+    const authors: VersionAuthor[] = []
+    for (const edit of local) {
+      for (const sender of edit.senders) if (typeof sender === 'object') authors.push({ userId: sender.principal.userId, name: sender.principal.name })
+    }
+    this.history!.noteEdit(authors)
   }
 
   /** Sends the peers what was made here this turn (relayed edits came from them, so they are left out). */
@@ -286,6 +305,8 @@ export class Room implements RelayedRoom {
    * unloaded, so that its next load can be served from the stored bytes without decoding them.
    */
   async whenSavedAndCompacted(): Promise<void> {
+    // Edits not in a version yet get their automatic version now: the room's timers go with it.
+    await this.history?.takePending()
     await this.whenSaved()
     await this.saver.compactIdle()
   }
@@ -294,6 +315,7 @@ export class Room implements RelayedRoom {
     this.destroyed = true
     this.link?.leave()
     this.saver.stop()
+    this.history?.stop()
     this.ydoc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

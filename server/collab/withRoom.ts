@@ -61,6 +61,32 @@ export async function withRoom<T>(
   }
 }
 
+/**
+ * `withRoom` for a task that awaits (taking a version waits for storage): every change the task makes while it
+ * runs is waited for until stored. The task itself must keep its reads and writes of the document together in
+ * one synchronous stretch where they belong together.
+ */
+export async function withRoomAsync<T>(registry: RoomRegistry, docId: string, task: (room: Room) => Promise<T>, options: WithRoomOptions = {}): Promise<T> {
+  let room: Room
+  do room = await load(registry, docId)
+  while (room.isDestroyed)
+  try {
+    let changed = false
+    const onUpdate = () => (changed = true)
+    room.doc.on('update', onUpdate)
+    let result: T
+    try {
+      result = await task(room)
+    } finally {
+      room.doc.off('update', onUpdate)
+    }
+    if (changed) await savedWithin(room, options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS)
+    return result
+  } finally {
+    void registry.releaseIfIdle(room)
+  }
+}
+
 async function load(registry: RoomRegistry, docId: string): Promise<Room> {
   try {
     return await registry.acquire(docId)

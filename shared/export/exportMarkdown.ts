@@ -29,6 +29,8 @@ export interface ExportOptions {
   furtherReading?: FurtherReading
   /** YAML front matter with these fields; false for none (pandoc style still writes its references). @default false */
   frontMatter?: { title?: string; date?: string } | false
+  /** Markdown placed after the statement and its Further Reading (notes: before the note texts), e.g. an adoption note. */
+  closingSection?: string
 }
 
 /**
@@ -86,6 +88,7 @@ function renderNotes(doc: Node, sources: readonly CslItem[], options: ExportOpti
     body,
     reading.length > 0 ? `## ${FURTHER_READING_HEADING}` : '',
     ...reading.map((item) => noteToMarkdown(formatReadingEntry(item), 'gfm')),
+    options.closingSection ?? '',
     ...notes.definitions,
   ]
 }
@@ -108,7 +111,7 @@ function renderPandoc(doc: Node, sources: readonly CslItem[], options: ExportOpt
     ['nocite', uncited.length > 0 ? uncited.map((item) => citationKey(keys.get(item.id)!)).join(', ') : undefined],
     ['references', listed.length > 0 ? listed.map((item) => pandocReference(item, keys.get(item.id)!)) : undefined],
   ]
-  return [frontMatterBlock(entries), body]
+  return [frontMatterBlock(entries), body, options.closingSection ?? '']
 }
 
 /** Markdown for a statement given as a ProseMirror document and its sources (see exportMarkdown). */
