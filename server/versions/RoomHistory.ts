@@ -62,6 +62,16 @@ export class RoomHistory {
     }
   }
 
+  /** Whether edits were made here that no version taken here holds yet. */
+  get hasUntakenEdits(): boolean {
+    return this.dirty
+  }
+
+  /** Resolves once the versions asked for so far are written (or failed). */
+  settled(): Promise<void> {
+    return this.queue.then(() => {})
+  }
+
   /** Takes the automatic version that is due, if any edit is not in a version yet (before the room is unloaded). */
   async takePending(): Promise<void> {
     if (!this.dirty) return
