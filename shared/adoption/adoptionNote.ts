@@ -33,7 +33,7 @@ export function adoptionNote(input: AdoptionNoteInput, dialect: Dialect = 'gfm')
   const text = (value: string) => escapeText(value, { dialect })
   const approvals = input.approvals.map((approval) => `${text(approval.name)} (${utcDate(approval.votedAt)})`)
   const sentence =
-    `Version ${input.versionNumber}, “${text(input.versionName)}”, was adopted on ${utcDate(input.adoptedAt)} with the approval of ` +
+    `Version ${input.versionNumber}, “${text(input.versionName)}”, was adopted on ${utcDate(input.adoptedAt)}, with the approval of ` +
     `${listOf(approvals)}. Content hash (SHA-256, first ${shortHash(input.contentHash).length} digits): \`${shortHash(input.contentHash)}\`.`
   return `## ${ADOPTION_HEADING}\n\n${sentence}`
 }
