@@ -22,9 +22,9 @@ test('a file from before accounts is migrated in place: documents and their cont
   const storage = new SqliteStorage(file)
   expect(await storage.getDocument('kept')).toMatchObject({ title: 'Kept statement' })
   expect((await storage.loadUpdates('kept')).map((update) => [...update])).toEqual([[1, 2, 3]])
-  expect(storage.database.pragma('user_version', { simple: true })).toBe(2)
+  expect(storage.database.pragma('user_version', { simple: true })).toBe(3)
   const tables = storage.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['users', 'sessions', 'access_tokens', 'invitations', 'doc_members', 'share_links']))
+  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['users', 'sessions', 'access_tokens', 'invitations', 'doc_members', 'share_links', 'doc_versions', 'doc_version_votes']))
   await storage.close()
   // Opening again runs nothing twice.
   const again = new SqliteStorage(file)
