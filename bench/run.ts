@@ -4,7 +4,7 @@
  *   --quick          counts and durations ~5× smaller, 1 repetition; writes to bench/out/ (not the committed files)
  *   --reps N         repetitions per scenario (default 3; 1 with --quick)
  *   --only a,b       only scenarios whose id starts with one of these (fanout, many-rooms, cold-load, throughput,
- *                    durable-ack, export, browser)
+ *                    durable-ack, export, browser, versions-open)
  *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also the diagnostic caucus-mem:
  *                    Caucus on an in-memory SQLite database, to show what durable writes cost)
  *   --cpu-prof       write V8 CPU profiles of the Caucus server processes into bench/out/prof/
@@ -33,6 +33,7 @@ import { durableAckScenario, fanoutScenarios } from './scenarios/fanout.js'
 import type { RunContext, Scenario } from './scenarios/harness.js'
 import { manyRoomsScenario } from './scenarios/manyRooms.js'
 import { throughputScenario } from './scenarios/throughput.js'
+import { versionsOpenScenario } from './scenarios/versionsOpen.js'
 import { ALL_TARGETS, repoRoot, TARGET_ORDER, type TargetName } from './targets/index.js'
 
 /** The whole run stops starting new measurements after this long (each measurement has its own timeout too). */
@@ -97,6 +98,7 @@ const all: Scenario[] = [
   durableAckScenario(quick),
   exportStep,
   browserStep,
+  versionsOpenScenario(quick),
 ]
 const scenarios = all.filter((s) => !only || only.some((prefix) => s.id.startsWith(prefix)))
 const skipReasons = new Map<string, string>()
