@@ -24,6 +24,11 @@ async function sqliteInstall(): Promise<string> {
   await accounts.createSession({ id: 's1', secretHash: 'sh', userId: 'u1', createdAt: 1_764_000_000_004, expiresAt: 9_999_999_999_999 })
   await accounts.createToken({ id: 't1', secretHash: 'th', userId: 'u1', name: 'cli', createdAt: 1_764_000_000_005, lastUsedAt: null })
   await accounts.createShareLink({ id: 'l1', secretHash: 'lh', docId: 'd1', role: 'viewer', createdBy: 'u1', createdAt: 1_764_000_000_006 })
+  const ana = { userId: 'u1', name: 'Ana' }
+  const version = { name: 'Draft', kind: 'named' as const, title: 'Moved', now: 1_764_000_000_007, createdBy: ana, editors: [ana], restoredFrom: null }
+  await storage.versions.create('d1', { ...version, state: new Uint8Array([7, 7]), snapshot: new Uint8Array([8]) })
+  await storage.versions.propose('d1', 1, { name: 'Final', proposedAt: 1_764_000_000_008, proposedBy: ana, contentHash: 'ab'.repeat(32) })
+  await storage.versions.setVote({ docId: 'd1', number: 1, voter: ana, vote: 'approve', comment: 'Yes', votedAt: 1_764_000_000_009 })
   await storage.close()
   return dir
 }
@@ -31,7 +36,7 @@ async function sqliteInstall(): Promise<string> {
 const urlFor = (schema: string) => `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
 
 describe.runIf(await postgresAvailable())('npm run migrate-storage', () => {
-  test('copies documents, logs, accounts, sessions, tokens, members and links into an empty PostgreSQL, and then refuses it as not empty', async () => {
+  test('copies documents, logs, versions, votes, accounts, sessions, tokens, members and links into an empty PostgreSQL, and then refuses it as not empty', async () => {
     const dir = await sqliteInstall()
     const { schema, drop } = await createTestSchema()
     try {
@@ -49,6 +54,9 @@ describe.runIf(await postgresAvailable())('npm run migrate-storage', () => {
         expect((await accounts.findToken('th', 1_764_000_000_010))?.token.name).toBe('cli')
         expect(await accounts.roleOf('d1', 'u1')).toBe('owner')
         expect((await accounts.findShareLink('lh'))?.role).toBe('viewer')
+        expect(await storage.versions.get('d1', 1)).toMatchObject({ name: 'Final', kind: 'proposed', editors: [{ userId: 'u1', name: 'Ana' }], proposal: { contentHash: 'ab'.repeat(32) } })
+        expect(Array.from((await storage.versions.content('d1', 1))!.state)).toEqual([7, 7])
+        expect(await storage.versions.votes('d1', 1)).toMatchObject([{ vote: 'approve', comment: 'Yes', votedAt: 1_764_000_000_009 }])
         // Appends after the move continue the log after the copied entries.
         await storage.appendUpdate('d1', new Uint8Array([4]), 1_764_000_000_011)
         expect((await storage.loadUpdates('d1')).at(-1)).toEqual(new Uint8Array([4]))
