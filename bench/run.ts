@@ -15,6 +15,8 @@
  * `npm run bench -- monkey [--seeds N] [--from S] [--actions N] [--pages N]` runs the long co-editing monkey
  * instead (bench/monkey.ts): a correctness run over many seeds, not a measurement.
  * `npm run bench -- fuzz [--messages N] [--seed S]` runs the long fuzz test (bench/fuzz.ts, a million messages).
+ * `npm run bench -- crash-loop [--cycles N] [--engines sqlite,postgres] [--seed S]` runs the long crash loop
+ * (bench/crashLoop.ts, 200 SIGKILL/restart cycles per engine).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -22,6 +24,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareBefore } from './before.js'
+import { runCrashLoopBench } from './crashLoop.js'
 import { runFuzzBench } from './fuzz.js'
 import { runMonkeyBench } from './monkey.js'
 import { waitForQuietMachine } from './proc.js'
@@ -45,6 +48,7 @@ const QUIET_BUDGET_MS = 5 * 60_000
 
 if (process.argv[2] === 'monkey') process.exit(runMonkeyBench(process.argv.slice(3)))
 if (process.argv[2] === 'fuzz') process.exit(runFuzzBench(process.argv.slice(3)))
+if (process.argv[2] === 'crash-loop') process.exit(runCrashLoopBench(process.argv.slice(3)))
 
 const { values: flags } = parseArgs({
   options: {
