@@ -29,6 +29,32 @@ export interface PostgresOptions {
   schema?: string
   /** Connections in the pool. */
   max?: number
+  /** Overrides of POSTGRES_TIMEOUTS (parameters of the same names in the URL override both). */
+  timeouts?: Partial<PostgresTimeouts>
+}
+
+/** How long PostgreSQL may keep us waiting, in milliseconds, before an operation fails (and a save is retried). */
+export interface PostgresTimeouts {
+  /** Opening a connection, waiting for a free one of the pool included. */
+  connectionTimeoutMillis: number
+  /** Client side: a reply that never comes (a network that drops packets gives no error of its own). */
+  query_timeout: number
+  /** Server side: a statement that runs, or waits for a lock, longer than this is cancelled. */
+  statement_timeout: number
+  /** Server side: a transaction whose client went silent mid-way is ended, releasing its locks. */
+  idle_in_transaction_session_timeout: number
+}
+
+/**
+ * Long enough for any statement Caucus runs (the largest is a snapshot of one document), short enough that an
+ * outage fails saves within seconds rather than holding them, and readiness and retries see it.
+ * `statement_timeout` fires before `query_timeout`, so a slow server answers with its own error first.
+ */
+export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectionTimeoutMillis: 5_000,
+  query_timeout: 20_000,
+  statement_timeout: 15_000,
+  idle_in_transaction_session_timeout: 20_000,
 }
 
 /**
@@ -52,9 +78,15 @@ export class PostgresStorage implements Storage {
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
+      ...POSTGRES_TIMEOUTS,
+      ...options.timeouts,
+      // TCP keepalive finds a peer that vanished while a connection sat idle in the pool.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
     })
-    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    // An idle connection dropped by the server must not crash the process; the next query reconnects. (A
+    // connection in use reports its error to its query; see inTransaction for the moments between queries.)
     pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
     try {
       await migratePostgres(pool)
