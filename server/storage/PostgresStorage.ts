@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { foldLogEntries } from './foldLog.js'
 import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
@@ -155,9 +156,11 @@ export class PostgresStorage implements Storage {
     await inTransaction(this.pool, async (client) => {
       // Exclusive: waits for appends in flight to commit, and for another process's compaction of this document.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docId])
-      // Only what the snapshot covers: entries appended meanwhile have larger seqs and stay.
-      await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq])
-      await client.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [docId, Buffer.from(snapshot)])
+      // Only the entries the caller names: those appended meanwhile have larger seqs and stay. What they hold is
+      // read under the lock and folded in, so that an update this process never received survives.
+      const replaced = await client.query<{ seq: string; data: Buffer }>('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2 RETURNING seq, data', [docId, throughSeq])
+      const entries = replaced.rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => new Uint8Array(row.data))
+      await client.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [docId, Buffer.from(foldLogEntries(entries, snapshot))])
     })
   }
 
