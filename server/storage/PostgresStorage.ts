@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { createLogger, logFunction, type LogFunction } from '../ops/logger.js'
 import { foldLogEntries } from './foldLog.js'
 import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
@@ -30,6 +31,8 @@ export interface PostgresOptions {
   schema?: string
   /** Connections in the pool. */
   max?: number
+  /** Where a lost connection is reported; a JSON logger on standard output by default. */
+  log?: LogFunction
   /** Overrides of POSTGRES_TIMEOUTS (parameters of the same names in the URL override both). */
   timeouts?: Partial<PostgresTimeouts>
 }
@@ -88,7 +91,8 @@ export class PostgresStorage implements Storage {
     })
     // An idle connection dropped by the server must not crash the process; the next query reconnects. (A
     // connection in use reports its error to its query; see inTransaction for the moments between queries.)
-    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
+    const log = options.log ?? logFunction(createLogger())
+    pool.on('error', (error) => log('PostgreSQL connection lost (the next query reconnects)', error, { level: 'warn', event: 'storage.connectionLost' }))
     try {
       await migratePostgres(pool)
     } catch (error) {

@@ -20,6 +20,9 @@ export interface ChildServer {
   auth: Credentials
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string
+  /** What it printed on standard output alone, and on standard error alone. */
+  stdout(): string
+  stderr(): string
   /** Sends a signal and resolves once the process has exited. */
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Starts a new process on the same data folder with the same options (call it once this one has exited). */
@@ -68,8 +71,16 @@ async function spawnServer(dataDir: string, options: ChildServerOptions, previou
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    stdout += chunk.toString()
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    stderr += chunk.toString()
+  })
 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit({ code, signal })),
@@ -83,7 +94,7 @@ async function spawnServer(dataDir: string, options: ChildServerOptions, previou
 
   const url = await new Promise<string>((resolveUrl, reject) => {
     const onData = () => {
-      const match = /Caucus is running at (http:\/\/\S+)/.exec(output)
+      const match = /Caucus is running at (http:\/\/[^\s"]+)/.exec(output)
       if (match) {
         child.stdout!.off('data', onData)
         resolveUrl(match[1]!)
@@ -102,6 +113,8 @@ async function spawnServer(dataDir: string, options: ChildServerOptions, previou
     wsUrl: url.replace(/^http/, 'ws') + COLLAB_PATH,
     child,
     output: () => output,
+    stdout: () => stdout,
+    stderr: () => stderr,
     kill: async (signal) => {
       child.kill(signal)
       return exited
