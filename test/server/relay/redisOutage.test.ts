@@ -43,8 +43,8 @@ test.runIf(services)('Redis cut for 10 s during edits: each process keeps servin
     const cutAt = Date.now()
     await waitFor(async () => (await ready(0)) === 503 && (await ready(1)) === 503, { message: '/api/ready to report the outage on both processes' })
     // During the outage, clients that share a process still edit together live.
-    await sleep(3_000)
     const before = clients.map(texts)
+    await sleep(3_000)
     await waitFor(() => texts(onFirst[0]!) === texts(onFirst[1]!) && texts(onSecond[0]!) === texts(onSecond[1]!), {
       message: 'clients sharing a process to stay in step during the outage',
     })
