@@ -29,8 +29,9 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
 /**
  * Compiles the server exactly as `npm start` does and runs `node <build>/server/main.js` in its own process, so
  * a test exercises the production build and can SIGKILL it: something an in-process server cannot simulate.
+ * `env` adds to or overrides the environment the server is started with.
  */
-export async function startChildServer(dataDir: string): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
   await (built ??= buildNodeEntries(['server/main.ts'], buildDir))
   const child = spawn(process.execPath, [join(buildDir, 'server/main.js')], {
     cwd: repoRoot,
@@ -44,6 +45,8 @@ export async function startChildServer(dataDir: string): Promise<ChildServer> {
       CAUCUS_RATE_READS: '100000',
       // A folder that does not exist: the server then serves the API and websockets only.
       CAUCUS_CLIENT_DIR: join(dataDir, 'no-client-build'),
+      // Last, so a test can set anything (PORT, DATABASE_URL, CAUCUS_ORIGIN…).
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
