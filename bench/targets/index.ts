@@ -94,11 +94,12 @@ export const CAUCUS_BENCH_ENV = {
 
 /** Signs the bench account up; no headers for a server without accounts (an earlier commit with --before). */
 export async function benchCredentials(http: string): Promise<Record<string, string>> {
-  const response = await fetch(`${http}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: http },
-    body: JSON.stringify({ email: 'bench@example.org', name: 'Bench', password: 'bench bench bench bench' }),
-  })
+  const account = { email: 'bench@example.org', name: 'Bench', password: 'bench bench bench bench' }
+  const post = (path: string, body: unknown) =>
+    fetch(`${http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: http }, body: JSON.stringify(body) })
+  let response = await post('/api/auth/signup', account)
+  // A server restarted on its data (cold load) already has the account: sign in.
+  if (response.status === 409) response = await post('/api/auth/login', { email: account.email, password: account.password })
   if (response.status === 404) return {}
   if (response.status !== 201 && response.status !== 200) throw new Error(`signing up the bench account answered ${response.status}: ${await response.text()}`)
   const cookie = /^([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]
