@@ -57,7 +57,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status)
-    console.error('[api] unexpected error', error)
+    // The route's pattern, not its path: paths carry share-link and invitation secrets.
+    collab.log('unexpected error in an API route', error, { event: 'api.error', method: c.req.method, route: c.req.routePath })
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on the server. Nothing was changed; please try again.' } }, 500)
   })
 
@@ -70,7 +71,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', authenticate(accounts))
 
   app.get('/api/health', (c) => c.json({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }))
-  app.get('/api/ready', readinessHandler(storage))
+  app.get('/api/ready', readinessHandler(storage, collab.log, collab.relay))
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, security.metricsAllow, security.trustProxy))
   app.use('/api/*', apiRateLimits(security, makeLimiter))
   const throttle = new LoginThrottle(makeLimiter, { perAccount: security.loginFailuresPerAccount, perAddress: security.loginFailuresPerAddress })

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/limits.js'
 import { DEFAULT_METRICS_ALLOW, parseAllowList } from './ops/addressAllowList.js'
+import { logLevelFrom, type LogLevel } from './ops/logger.js'
 
 /** Who may create an account: anyone (`open`), or only people holding an admin's invitation (`invite`). */
 export type SignupMode = 'open' | 'invite'
@@ -66,8 +67,12 @@ export interface Config {
   dataDir: string
   /** `DATABASE_URL`: keep everything in this PostgreSQL database; null: the SQLite file in `dataDir`. */
   databaseUrl: string | null
+  /** `REDIS_URL`: relay edits and presence to the other processes through this Redis; null: this process is alone. */
+  redisUrl: string | null
   /** Where the built client lives. */
   clientDir: string
+  /** `CAUCUS_LOG_LEVEL`: the least severe level written. */
+  logLevel: LogLevel
   security: SecuritySettings
 }
 
@@ -115,6 +120,18 @@ function postgresUrl(raw: string): string {
   return raw.trim()
 }
 
+/** A Redis URL, checked now (ioredis would otherwise retry a typo forever). */
+function redisUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new Error('REDIS_URL must be a URL like redis://127.0.0.1:6379.')
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//…".`)
+  return raw.trim()
+}
+
 /** Reads configuration from environment variables (documented in the README). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -129,7 +146,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.CAUCUS_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null,
+    redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     clientDir: resolve(env.CAUCUS_CLIENT_DIR || './dist/client'),
+    logLevel: logLevelFrom(env.CAUCUS_LOG_LEVEL),
     security: {
       origin: env.CAUCUS_ORIGIN ? normalizeOrigin(env.CAUCUS_ORIGIN, 'CAUCUS_ORIGIN') : null,
       extraOrigins: (env.CAUCUS_ORIGINS ?? '')

@@ -11,8 +11,10 @@ import { SqliteAccountStore } from './auth/SqliteAccountStore.js'
 import type { AccessPolicy } from './collab/access.js'
 import { collabUpgradeHandler } from './collab/collabUpgrade.js'
 import { CollabServer, type CollabServerOptions } from './collab/CollabServer.js'
+import { RedisRelay } from './collab/relay/RedisRelay.js'
 import { startHeartbeat } from './collab/wsSocket.js'
 import { CollabMetrics } from './ops/CollabMetrics.js'
+import { createLogger, logFunction, type Logger } from './ops/logger.js'
 import { DEFAULT_SECURITY, type SecuritySettings } from './config.js'
 import type { RateLimiterFactory } from './http/RateLimiter.js'
 import { SiteOrigins } from './http/SiteOrigins.js'
@@ -36,8 +38,12 @@ export interface ListenOptions {
   wrapAccessPolicy?: (policy: AccessPolicy) => AccessPolicy
   rateLimiter?: RateLimiterFactory
   collab?: CollabServerOptions
+  /** Where the server logs (its JSON lines); `collab.log`, when given, takes the collaboration server's. */
+  logger?: Logger
   /** How often dead peers are looked for (a peer is dropped after two silent intervals). */
   heartbeatMs?: number
+  /** Relay rooms to the other processes through this Redis (several processes on one PostgreSQL). */
+  redisUrl?: string | null
 }
 
 export interface RunningServer {
@@ -79,7 +85,17 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
   }
   // Read only when scraped (`collab` exists by then).
   const metrics: CollabMetrics = new CollabMetrics({ rooms: () => collab.rooms.loadedCount, connections: () => collab.connectionCount })
-  const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), { ...options.collab, limits, recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal) })
+  const log = options.collab?.log ?? logFunction(options.logger ?? createLogger())
+  const relay = options.redisUrl
+    ? new RedisRelay({ url: options.redisUrl, log: (message, error) => log(message, error, { event: 'relay.failed' }), onResync: () => metrics.redisResyncs.inc() })
+    : undefined
+  const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), {
+    ...options.collab,
+    log,
+    limits,
+    relay,
+    recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal),
+  })
   // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
   const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
   const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)
@@ -116,6 +132,7 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
       for (const ws of wss.clients) ws.terminate()
       wss.close()
       await stoppedListening
+      await relay?.close()
       await options.storage.close()
     },
   }

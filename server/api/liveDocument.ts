@@ -9,7 +9,7 @@ export async function inRoom<T>(collab: CollabServer, docId: string, task: (room
     return await withRoom(collab.rooms, docId, task)
   } catch (error) {
     if (!(error instanceof RoomTaskError)) throw error
-    collab.log(`API: ${error.message}`, error.cause)
+    collab.log(`API: ${error.message}`, error.cause, { event: error.reason === 'loadFailed' ? 'room.loadFailed' : 'save.notConfirmed', docId })
     if (error.reason === 'loadFailed') {
       throw new ApiError(503, 'storage_unavailable', 'The document could not be loaded because storage is not responding. Nothing was changed; please try again in a minute.')
     }

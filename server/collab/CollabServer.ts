@@ -1,5 +1,7 @@
 import type { DocumentRole } from '../../shared/apiTypes.js'
-import type { CloseCodeName } from '../../shared/closeCodes.js'
+import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
+import { closeCodeField } from '../ops/closeCodeField.js'
+import { createLogger, logFunction, type LogFunction } from '../ops/logger.js'
 import type { Storage } from '../storage/Storage.js'
 import type { Access, AccessDecision, CollabPrincipal } from './access.js'
 import type { CollabSocket } from './CollabSocket.js'
@@ -10,6 +12,7 @@ import { ProtocolError } from './ProtocolError.js'
 import { RefusalLog, type RefusalLogOptions } from './RefusalLog.js'
 import type { Room } from './Room.js'
 import { RoomRegistry } from './RoomRegistry.js'
+import type { Relay } from './relay/Relay.js'
 import { greet } from './greeting.js'
 import { TokenBucket } from './TokenBucket.js'
 
@@ -19,13 +22,15 @@ const SHUTDOWN_DRAIN_MS = 2_000
 /** What the transport calls for each accepted socket. */
 export interface SocketEvents {
   onMessage(data: Uint8Array | string): void
-  onClose(): void
+  /** `code`: the close code the socket reported (the peer's, or 1006 when it vanished). */
+  onClose(code?: number): void
 }
 
 export interface CollabServerOptions {
   compactAfter?: number
   retryDelayMs?: number
-  log?: (message: string, error?: unknown) => void
+  /** Where problems and events are reported; a JSON logger on standard output by default. */
+  log?: LogFunction
   /** How many refused connections are logged (the rest are counted). */
   refusalLog?: RefusalLogOptions
   /** What one connection may send (the rest of DEFAULT_COLLAB_LIMITS for what is left out). */
@@ -35,6 +40,8 @@ export interface CollabServerOptions {
    * `listen.ts` passes the server's policy.
    */
   recheckAccess?: (docId: string, principal: CollabPrincipal) => Promise<AccessDecision>
+  /** Links rooms with other processes holding the same documents (see relay/RedisRelay.ts); absent when alone. */
+  relay?: Relay
 }
 
 /** Which open connections to re-check: those to one document, those of one account, or both at once. */
@@ -51,25 +58,29 @@ export interface AccessScope {
 export class CollabServer {
   readonly rooms: RoomRegistry
   /** Where collaboration problems are reported (the HTTP routes that use rooms report theirs here too). */
-  readonly log: (message: string, error?: unknown) => void
+  readonly log: LogFunction
   private readonly openConnections = new Set<Connection>()
   private readonly refusals: RefusalLog
   private closing = false
   private readonly recheck: CollabServerOptions['recheckAccess']
   readonly limits: CollabLimits
   private readonly context: MessageContext
+  /** The link to other processes, if any (the readiness probe asks whether it is connected). */
+  readonly relay: Relay | null
 
   constructor(storage: Storage, options: CollabServerOptions = {}) {
     this.recheck = options.recheckAccess
-    this.log = options.log ?? ((message, error) => console.error(`[collab] ${message}`, error ?? ''))
+    this.relay = options.relay ?? null
+    this.log = options.log ?? logFunction(createLogger())
     this.refusals = new RefusalLog(this.log, options.refusalLog)
     this.limits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits }
-    this.context = { limits: this.limits, report: (line) => this.refusals.write(line), spendPresence: (connection) => this.presenceBudget(connection).take() }
+    this.context = { limits: this.limits, report: (line, fields) => this.refusals.write(line, undefined, fields), spendPresence: (connection) => this.presenceBudget(connection).take() }
     this.rooms = new RoomRegistry(storage, {
       compactAfter: options.compactAfter ?? 200,
       retryDelayMs: options.retryDelayMs ?? 500,
       log: this.log,
       refuse: (connection, error) => this.reject(connection, error),
+      relay: options.relay,
     })
   }
 
@@ -81,6 +92,7 @@ export class CollabServer {
       return { onMessage: () => {}, onClose: () => {} }
     }
     this.openConnections.add(connection)
+    this.log('connection accepted', undefined, { level: 'info', event: 'connection.accepted', docId, connection: connection.number, userId: principal.userId, access })
     let room: Room | null = null
     const waiting: Uint8Array[] = []
     const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.messageBurst)
@@ -113,7 +125,7 @@ export class CollabServer {
       for (const frame of waiting.splice(0)) process(frame)
     }
     const refuse = (error: unknown): void => {
-      this.log(`loading ${docId} failed`, error)
+      this.log(`loading ${docId} failed`, error, { event: 'room.loadFailed', docId, connection: connection.number })
       connection.close('storageUnavailable')
     }
     this.rooms.acquire(docId).then(join, refuse)
@@ -129,8 +141,12 @@ export class CollabServer {
         if (room) process(data)
         else waiting.push(data)
       },
-      onClose: () => {
+      onClose: (code) => {
         connection.markClosed()
+        // The server's own code when it closed the connection (the peer's echo of it says nothing more).
+        const closedBy = connection.closeReason === null ? 'client' : 'server'
+        const closeCode = closeCodeField(connection.closeReason === null ? (code ?? 1005) : CloseCode[connection.closeReason])
+        this.log('connection closed', undefined, { level: 'info', event: 'connection.closed', docId, connection: connection.number, closeCode, closedBy })
         this.openConnections.delete(connection)
         if (this.openConnections.size === 0) this.notifyDrained()
         this.forgetPresenceBudget(connection.principal.userId)
@@ -165,7 +181,12 @@ export class CollabServer {
     const expected = error instanceof ProtocolError
     const code: CloseCodeName = expected ? error.closeCode : 'malformedMessage'
     const detail = error instanceof Error ? error.message : String(error)
-    this.refusals.write(`closing connection ${connection.number} to ${connection.docId}: ${code} (${detail})`, expected ? undefined : error)
+    this.refusals.write(`closing connection ${connection.number} to ${connection.docId}: ${code} (${detail})`, expected ? undefined : error, {
+      event: 'connection.refused',
+      docId: connection.docId,
+      connection: connection.number,
+      closeCode: closeCodeField(CloseCode[code]),
+    })
     connection.close(code)
   }
 
@@ -194,7 +215,7 @@ export class CollabServer {
           decision = await recheck(connection.docId, connection.principal)
         } catch (error) {
           // Failing closed: the client reconnects (a retryable code) and is decided afresh.
-          this.log(`re-checking access of connection ${connection.number} to ${connection.docId} failed`, error)
+          this.log(`re-checking access of connection ${connection.number} to ${connection.docId} failed`, error, { event: 'access.recheckFailed', docId: connection.docId, connection: connection.number })
           decision = { allow: false, close: 'storageUnavailable' }
         }
         if (connection.isClosed) return

@@ -1,3 +1,5 @@
+import type { LogFields, LogFunction } from '../ops/logger.js'
+
 export interface RefusalLogOptions {
   /** Lines written per window; further refusals in the window are only counted. @default 20 */
   maxLines?: number
@@ -19,7 +21,7 @@ export class RefusalLog {
   private summaryTimer: NodeJS.Timeout | null = null
 
   constructor(
-    private readonly log: (message: string, error?: unknown) => void,
+    private readonly log: LogFunction,
     options: RefusalLogOptions = {},
   ) {
     this.maxLines = options.maxLines ?? 20
@@ -27,7 +29,7 @@ export class RefusalLog {
   }
 
   /** One refusal; `error` only for an unexpected failure (its stack is worth reading), never for a ProtocolError. */
-  write(line: string, error?: unknown): void {
+  write(line: string, error?: unknown, fields?: LogFields): void {
     const now = performance.now()
     if (now - this.windowStart >= this.windowMs) {
       this.flush()
@@ -36,7 +38,7 @@ export class RefusalLog {
     }
     if (this.written < this.maxLines) {
       this.written++
-      this.log(line, error)
+      this.log(line, error, fields)
       return
     }
     this.suppressed++
@@ -48,7 +50,10 @@ export class RefusalLog {
     if (this.summaryTimer) clearTimeout(this.summaryTimer)
     this.summaryTimer = null
     if (this.suppressed === 0) return
-    this.log(`… ${this.suppressed} more refusals suppressed in the last ${Math.round(this.windowMs / 1000)} s`)
+    this.log(`… ${this.suppressed} more refusals suppressed in the last ${Math.round(this.windowMs / 1000)} s`, undefined, {
+      event: 'connection.refusalsSuppressed',
+      count: this.suppressed,
+    })
     this.suppressed = 0
   }
 }

@@ -4,7 +4,8 @@ import type { Storage } from '../storage/Storage.js'
 import type { ClientUpdate } from './clientMessages.js'
 import type { Connection } from './Connection.js'
 import { encodeAwarenessMessage } from './messages.js'
-import { CLIENTS_ORIGIN, LOAD_ORIGIN, type TransactionOrigin } from './origins.js'
+import { CLIENTS_ORIGIN, LOAD_ORIGIN, REMOTE_ORIGIN, type TransactionOrigin } from './origins.js'
+import type { Relay, RelayedRoom, RoomLink } from './relay/Relay.js'
 import { ProtocolError } from './ProtocolError.js'
 import { RoomSaver, type RoomSaverOptions } from './RoomSaver.js'
 import { StoredState } from './StoredState.js'
@@ -15,6 +16,8 @@ import type { DeleteSet, SavedState } from '../../shared/savedState.js'
 export interface RoomOptions extends RoomSaverOptions {
   /** Closes a connection whose update the room refused (and reports it). */
   refuse(connection: Connection, error: ProtocolError): void
+  /** Links the room to other processes holding the same document (absent: this process is alone). */
+  relay?: Relay
 }
 
 /**
@@ -23,7 +26,7 @@ export interface RoomOptions extends RoomSaverOptions {
  * typist's consecutive keystrokes into one item; that turn's edits are broadcast as one message and handed to
  * the saver as one batch (group commit). Clients that asked are told what is durably stored after each commit.
  */
-export class Room {
+export class Room implements RelayedRoom {
   private readonly ydoc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly connections = new Set<Connection>()
@@ -41,10 +44,11 @@ export class Room {
   private turnDeletes: DeleteSet[] = []
   private turnStateAfter = new Map<number, number>()
   private destroyed = false
+  private readonly link: RoomLink | null
 
   private constructor(
     readonly docId: string,
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly options: RoomOptions,
     storedUpdates: Uint8Array[],
   ) {
@@ -54,6 +58,7 @@ export class Room {
     this.saver = new RoomSaver(docId, this.stored, storage, options, (message) => this.sendSavedAck(message))
     this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+    this.link = options.relay?.join(this) ?? null
   }
 
   /** Loads a room from storage; rejects (and creates nothing) when storage fails. */
@@ -125,7 +130,7 @@ export class Room {
       Y.applyUpdate(this.doc, update.bytes, sender)
     } catch (error) {
       // Checked before, so this is not the client's doing alone: worth a full report.
-      this.options.log(`update from connection ${sender.number} to ${this.docId} failed to apply`, error)
+      this.options.log(`update from connection ${sender.number} to ${this.docId} failed to apply`, error, { event: 'update.failed', docId: this.docId, connection: sender.number })
       this.options.refuse(sender, new ProtocolError('updateRejected', 'the update failed to apply'))
       return
     }
@@ -152,7 +157,51 @@ export class Room {
     if (edits.length === 0) return
     const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((edit) => edit.update))
     broadcastTurn(this.connections, edits, merged, authored)
+    // Every process stores what it holds, relayed edits too: "saved" then means stored by this process, whatever
+    // became of the peer that relayed it (a duplicate entry changes nothing in Yjs, and compaction folds it).
     this.saver.save(merged, deletes, this.turnStateAfter)
+    if (this.link) this.publishLocalEdits(edits, merged)
+  }
+
+  /** Sends the peers what was made here this turn (relayed edits came from them, so they are left out). */
+  private publishLocalEdits(edits: TurnEdit[], merged: Uint8Array): void {
+    const local = edits.filter((edit) => !edit.senders.includes(REMOTE_ORIGIN))
+    if (local.length === 0) return
+    this.link!.publishUpdate(local.length === edits.length ? merged : Y.mergeUpdates(local.map((edit) => edit.update)))
+  }
+
+  // What the relay needs (see relay/Relay.ts).
+
+  encodeStateVector(): Uint8Array {
+    return this.stored.encodeStateVector()
+  }
+
+  encodeMissing(stateVector: Uint8Array): Uint8Array {
+    return this.stored.encodeMissing(stateVector)
+  }
+
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.destroyed) return
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+  }
+
+  encodeLocalAwareness(): Uint8Array | null {
+    const ids = [...this.awarenessOwners.keys()]
+    return ids.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+  }
+
+  async resyncFromStorage(): Promise<void> {
+    const updates = await this.storage.loadUpdates(this.docId)
+    if (this.destroyed) return
+    const doc = this.doc
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    }, REMOTE_ORIGIN)
   }
 
   private sendSavedAck(message: () => Uint8Array): void {
@@ -165,9 +214,12 @@ export class Room {
   /** Which connection holds each presence client id (see presence.ts): set when it adds a state, cleared on removal. */
   private readonly awarenessOwners = new Map<number, Connection>()
 
-  /** The connection that holds presence client id `clientId`, if any. */
-  awarenessOwner(clientId: number): Connection | undefined {
-    return this.awarenessOwners.get(clientId)
+  /** Presence client ids that another process's clients hold (relayed to us). */
+  private readonly remoteAwarenessIds = new Set<number>()
+
+  /** Who holds presence client id `clientId`: a connection here, `'remote'` (a client of a peer process), or nobody. */
+  awarenessOwner(clientId: number): Connection | 'remote' | undefined {
+    return this.awarenessOwners.get(clientId) ?? (this.remoteAwarenessIds.has(clientId) ? 'remote' : undefined)
   }
 
   private readonly onAwarenessUpdate = (
@@ -179,17 +231,26 @@ export class Room {
     for (const id of removed) {
       this.awarenessOwners.get(id)?.awarenessIds.delete(id)
       this.awarenessOwners.delete(id)
+      this.remoteAwarenessIds.delete(id)
     }
+    if (origin === REMOTE_ORIGIN) for (const id of added) this.remoteAwarenessIds.add(id)
     if (origin && typeof origin === 'object' && this.connections.has(origin as Connection)) {
       const owner = origin as Connection
-      for (const id of added) {
+      // New ids, and ids a client of another process held until this connection took them over (presence.ts).
+      for (const id of added.concat(updated)) {
+        if (this.awarenessOwners.has(id)) continue
         owner.awarenessIds.add(id)
         this.awarenessOwners.set(id, owner)
+        this.remoteAwarenessIds.delete(id)
       }
     }
     // Echoed to the sender too: a y-websocket client counts it as a sign of life.
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    const message = encodeAwarenessMessage(update)
     for (const connection of this.connections) connection.send(message)
+    // Our clients' changes, and their removal when they leave (origin null); not what y-protocols timed out
+    // (every process times the same states out by itself) nor what a peer relayed.
+    if (this.link && origin !== REMOTE_ORIGIN && origin !== 'timeout') this.link.publishAwareness(update)
   }
 
   addConnection(connection: Connection): void {
@@ -231,6 +292,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    this.link?.leave()
     this.saver.stop()
     this.ydoc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

@@ -21,11 +21,16 @@ export class RoomRegistry {
   acquire(docId: string): Promise<Room> {
     let room = this.rooms.get(docId)
     if (!room) {
+      const started = performance.now()
       room = Room.load(docId, this.storage, this.options)
       this.rooms.set(docId, room)
-      room.catch(() => {
-        if (this.rooms.get(docId) === room) this.rooms.delete(docId)
-      })
+      void room.then(
+        (loaded) => this.options.log('room loaded', undefined, { level: 'info', event: 'room.loaded', docId, entries: loaded.stored.entrySizes.length, ms: Math.round(performance.now() - started) }),
+        () => {
+          // Whoever asked for the room reports the failure (a connection, an API route).
+          if (this.rooms.get(docId) === room) this.rooms.delete(docId)
+        },
+      )
     }
     return room
   }
@@ -46,6 +51,7 @@ export class RoomRegistry {
     if (current !== room || room.connections.size > 0 || room.hasUnsavedEdits) return
     this.rooms.delete(room.docId)
     room.destroy()
+    this.options.log('room unloaded', undefined, { level: 'info', event: 'room.unloaded', docId: room.docId })
   }
 
   /** Writes every room's pending edits (waiting at most `timeoutMs`) and unloads them all. */
@@ -61,10 +67,22 @@ export class RoomRegistry {
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))))
       const outcome = await Promise.race([saves, timedOut])
       clearTimeout(timer)
-      if (outcome === 'timeout') this.options.log('shutdown: some edits could not be saved before the timeout')
+      if (outcome === 'timeout') {
+        const unsaved = rooms.filter((room) => room?.hasUnsavedEdits).map((room) => room!.docId)
+        const message = unsaved.length > 0 ? `shutdown: edits to ${unsaved.length} documents could not be saved before the timeout` : 'shutdown: every edit is saved, but not every log was compacted before the timeout'
+        this.options.log(message, undefined, { level: unsaved.length > 0 ? 'error' : 'warn', event: 'shutdown.timeout', docIds: unsaved })
+      }
       for (const [docId, room] of pending) {
         this.rooms.delete(docId)
-        void room.then((loaded) => loaded.destroy(), () => {})
+        void room.then(
+          (loaded) => {
+            // Its last connection's release may have unloaded it already.
+            if (loaded.isDestroyed) return
+            loaded.destroy()
+            this.options.log('room unloaded', undefined, { level: 'info', event: 'room.unloaded', docId })
+          },
+          () => {},
+        )
       }
     }
   }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { encodeSavedMessage, type DeleteSet, type SavedState } from '../../shared/savedState.js'
 import type { Storage } from '../storage/Storage.js'
 import type { StoredState } from './StoredState.js'
+import type { LogFunction } from '../ops/logger.js'
 
 export interface RoomSaverOptions {
   /**
@@ -12,7 +13,7 @@ export interface RoomSaverOptions {
   compactAfter: number
   /** First retry delay after a failed save (doubles up to 30 s). */
   retryDelayMs: number
-  log: (message: string, error?: unknown) => void
+  log: LogFunction
 }
 
 /** One batch of edits waiting to be written, with what storage will hold once it is. */
@@ -49,6 +50,8 @@ export class RoomSaver {
   private idleWaiters: (() => void)[] = []
   private stateWaiters: { target: Map<number, number>; resolve: () => void }[] = []
   private stopped = false
+  /** Commits that failed since the last one that succeeded. */
+  private failedAttempts = 0
 
   constructor(
     private readonly docId: string,
@@ -106,6 +109,15 @@ export class RoomSaver {
 
   private async onCommitted(batch: PendingBatch[], seq: number, bytes: number): Promise<void> {
     this.retryDelayMs = this.options.retryDelayMs
+    if (this.failedAttempts > 0) {
+      this.options.log(`saving ${this.docId} succeeded after ${this.failedAttempts} failed attempts`, undefined, {
+        level: 'info',
+        event: 'save.recovered',
+        docId: this.docId,
+        failedAttempts: this.failedAttempts,
+      })
+      this.failedAttempts = 0
+    }
     this.logLength++
     this.logBytes += bytes
     this.lastSeq = seq
@@ -145,7 +157,7 @@ export class RoomSaver {
       this.snapshotBytes = snapshot.length
     } catch (error) {
       // The log is still complete; compaction is tried again after the next commit.
-      this.options.log(`compaction of ${this.docId} failed`, error)
+      this.options.log(`compaction of ${this.docId} failed`, error, { event: 'compaction.failed', docId: this.docId })
     }
   }
 
@@ -162,8 +174,17 @@ export class RoomSaver {
   private onCommitFailed(batch: PendingBatch[], error: unknown): void {
     // Keep the edits in memory, in order, and try again: nothing is lost while storage is down.
     this.pending = batch.concat(this.pending)
-    this.options.log(`saving ${this.docId} failed; retrying in ${this.retryDelayMs} ms`, error)
-    if (this.stopped) return
+    this.failedAttempts++
+    if (this.stopped) {
+      this.options.log(`saving ${this.docId} failed; not retrying (the room is unloaded)`, error, { event: 'save.failed', docId: this.docId, attempt: this.failedAttempts })
+      return
+    }
+    this.options.log(`saving ${this.docId} failed; retrying in ${this.retryDelayMs} ms`, error, {
+      event: 'save.failed',
+      docId: this.docId,
+      attempt: this.failedAttempts,
+      retryInMs: this.retryDelayMs,
+    })
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null
       void this.flush()

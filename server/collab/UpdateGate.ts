@@ -58,7 +58,8 @@ export class UpdateGate {
       verdict = checkUpdate(doc, update.structs)
     } catch (error) {
       // Whatever a forged update does to the check, it must not take the turn (and everyone's edits) down with it.
-      verdict = { kind: 'refused', reason: `the update could not be checked: ${error instanceof Error ? error.message : String(error)}` }
+      // Named by kind only: a library's message can quote the content, which is never logged.
+      verdict = { kind: 'refused', reason: `the update could not be checked (${error instanceof Error ? error.name : typeof error})` }
     }
     switch (verdict.kind) {
       case 'accepted':

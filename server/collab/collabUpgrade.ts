@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
-import { CloseCode } from '../../shared/closeCodes.js'
+import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.js'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 import type { AccessDecision, AccessPolicy } from './access.js'
 import type { CollabServer } from './CollabServer.js'
 import { ConnectionCounter } from './ConnectionCounter.js'
 import { wsCollabSocket } from './wsSocket.js'
 import type { TrafficCounter } from '../ops/CollabMetrics.js'
+import { closeCodeField } from '../ops/closeCodeField.js'
 
 const PATH_PREFIX = `${COLLAB_PATH}/`
 
@@ -71,13 +72,13 @@ export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer,
     // A socket that fails while access is decided is simply dropped.
     const ignoreError = () => socket.destroy()
     socket.on('error', ignoreError)
-    void decide(policy, docId, request).then((decision) => {
+    void decide(collab, policy, docId, request).then((decision) => {
       socket.off('error', ignoreError)
       if (socket.destroyed) return
       // An account's own connections, counted once it is known whose they are.
       const account = decision.allow ? decision.principal.userId : null
       if (account !== null && !perAccount.tryAdd(account)) {
-        wss.handleUpgrade(request, socket, head, (ws) => ws.close(CloseCode.tooManyConnections, 'tooManyConnections'))
+        wss.handleUpgrade(request, socket, head, (ws) => deny(collab, ws, docId, 'tooManyConnections'))
         return
       }
       if (account !== null) socket.once('close', () => perAccount.remove(account))
@@ -86,7 +87,7 @@ export function collabUpgradeHandler(wss: WebSocketServer, collab: CollabServer,
   }
 }
 
-async function decide(policy: AccessPolicy, docId: string, request: IncomingMessage): Promise<AccessDecision> {
+async function decide(collab: CollabServer, policy: AccessPolicy, docId: string, request: IncomingMessage): Promise<AccessDecision> {
   try {
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
@@ -94,16 +95,13 @@ async function decide(policy: AccessPolicy, docId: string, request: IncomingMess
     }
     return await policy.decide({ docId, headers })
   } catch (error) {
-    console.error('[collab] access check failed', error)
+    collab.log('access check failed', error, { event: 'access.checkFailed', docId: loggableDocId(docId) })
     return { allow: false, close: 'storageUnavailable' }
   }
 }
 
 function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: AccessDecision, traffic?: TrafficCounter): void {
-  if (!decision.allow) {
-    ws.close(CloseCode[decision.close], decision.close)
-    return
-  }
+  if (!decision.allow) return deny(collab, ws, docId, decision.close)
   namedFrameTooLarge(ws)
   const events = collab.connect(wsCollabSocket(ws, traffic), docId, decision.access, decision.principal, decision.role)
   // ws hands binary frames over as Buffers (Uint8Arrays): no copy on the way in.
@@ -111,9 +109,18 @@ function accept(collab: CollabServer, ws: WebSocket, docId: string, decision: Ac
     traffic?.received(rawLength(data))
     events.onMessage(isBinary ? toUint8Array(data) : data.toString())
   })
-  ws.on('close', () => events.onClose())
+  ws.on('close', (code: number) => events.onClose(code))
   ws.on('error', () => ws.terminate())
 }
+
+/** Closes a socket that never joined a room (no connection number), with one line saying why. */
+function deny(collab: CollabServer, ws: WebSocket, docId: string, code: CloseCodeName): void {
+  collab.log('connection denied', undefined, { level: 'info', event: 'connection.denied', docId: loggableDocId(docId), closeCode: closeCodeField(CloseCode[code]) })
+  ws.close(CloseCode[code], code)
+}
+
+/** The document id from the path, which anyone may fill with anything: kept short in the log. */
+const loggableDocId = (docId: string): string => (docId.length > 64 ? `${docId.slice(0, 64)}…` : docId)
 
 /**
  * ws refuses a frame over `maxPayload` as soon as its header declares the length (nothing of it is buffered), by

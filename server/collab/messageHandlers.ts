@@ -12,12 +12,13 @@ import type { CollabLimits } from './limits.js'
 import { applyPresence } from './presence.js'
 import { ProtocolError } from './ProtocolError.js'
 import type { Room } from './Room.js'
+import type { LogFields } from '../ops/logger.js'
 
 /** What handling a message needs besides the room and the connection. */
 export interface MessageContext {
   limits: CollabLimits
   /** Reports something refused without closing the connection (rate-limited, see RefusalLog). */
-  report(line: string): void
+  report(line: string, fields?: LogFields): void
   /** Takes one presence change from the connection's account's budget (limits.presencePerSecond). */
   spendPresence(connection: Connection): boolean
 }
@@ -42,7 +43,11 @@ const handlers: Handlers = {
     // live edits; what it sends is dropped: nothing is applied, relayed or stored. Reported once per connection.
     if (connection.access !== 'write') {
       if (connection.droppedUpdates++ === 0) {
-        context.report(`dropping updates from read-only connection ${connection.number} to ${connection.docId} (${connection.principal.userId})`)
+        context.report(`dropping updates from read-only connection ${connection.number} to ${connection.docId} (${connection.principal.userId})`, {
+          event: 'update.dropped',
+          docId: connection.docId,
+          connection: connection.number,
+        })
       }
       return
     }
@@ -54,7 +59,12 @@ const handlers: Handlers = {
       context.spendPresence(connection),
     )
     if (refused > 0) {
-      context.report(`dropped ${refused} presence states that connection ${connection.number} to ${connection.docId} sent for client ids it does not hold`)
+      context.report(`dropped ${refused} presence states that connection ${connection.number} to ${connection.docId} sent for client ids it does not hold`, {
+        event: 'presence.dropped',
+        docId: connection.docId,
+        connection: connection.number,
+        count: refused,
+      })
     }
   },
   queryAwareness(room, connection) {

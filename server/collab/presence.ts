@@ -10,9 +10,21 @@ import type { Room } from './Room.js'
 export interface PresenceUser {
   name: string
   color: string
+  /** The account's id: lets the same person take their presence over on another process (see `mayClaimRemote`). */
+  account: string
 }
 
-export const presenceUser = (principal: CollabPrincipal): PresenceUser => ({ name: principal.name, color: principal.colour })
+export const presenceUser = (principal: CollabPrincipal): PresenceUser => ({ name: principal.name, color: principal.colour, account: principal.userId })
+
+/**
+ * May `connection` take over presence id `clientId`, which a client of another process held? Only the same
+ * account may: a person whose process died reconnects here with the same id, and their presence must follow at
+ * once rather than wait for the dead process's copy to time out; nobody can take over someone else's.
+ */
+function mayClaimRemote(room: Room, connection: Connection, clientId: number): boolean {
+  const state = room.awareness.getStates().get(clientId) as { user?: Partial<PresenceUser> } | undefined
+  return state?.user?.account === connection.principal.userId
+}
 
 /** A client's state with `user` replaced by the account's (a state that is not an object keeps only `user`). */
 function stamp(state: unknown, user: PresenceUser): Record<string, unknown> {
@@ -55,6 +67,11 @@ export function applyPresence(
   let refused = 0
   for (const entry of entries) {
     const owner = room.awarenessOwner(entry.clientId)
+    if (owner === 'remote' && mayClaimRemote(room, connection, entry.clientId) && entry.state !== null && isNewer(room, entry)) {
+      claimed.add(entry.clientId)
+      accepted.push({ ...entry, state: stamp(entry.state, user) })
+      continue
+    }
     if (owner !== undefined && owner !== connection) {
       if (isNewer(room, entry)) refused++
       continue

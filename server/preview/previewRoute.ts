@@ -28,7 +28,7 @@ export function statementPageHandler(policy: DocumentPolicy, collab: CollabServe
     renderer()
       .then(() => import('./warmUp.js'))
       .then((module) => module.warmUpRenderer())
-      .catch((error) => collab.log('the statement page renderer failed to load; pages are served without the statement', error)),
+      .catch((error) => collab.log('the statement page renderer failed to load; pages are served without the statement', error, { event: 'preview.rendererFailed' })),
   )
   return async (c: Context<AppEnv>) => {
     const docId = c.req.param('docId') ?? ''
@@ -47,7 +47,10 @@ export function statementPageHandler(policy: DocumentPolicy, collab: CollabServe
         const rendering = await renderer()
         body = template.filled(info, await withRoom(collab.rooms, docId, (room) => rendering.render(room.doc)))
       } catch (error) {
-        collab.log(`page for ${docId}: the statement could not be rendered, serving the plain page`, error)
+        // The error's kind only: renderer messages can quote the statement ("Invalid content for node …"), and
+        // logs never hold document content.
+        const kind = error instanceof Error ? error.name : typeof error
+        collab.log(`page for ${docId}: the statement could not be rendered (${kind}), serving the plain page`, undefined, { event: 'preview.renderFailed', docId })
         body = template.unfilled()
       }
       await out.write(body)

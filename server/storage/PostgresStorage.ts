@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { createLogger, logFunction, type LogFunction } from '../ops/logger.js'
 import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
@@ -29,6 +30,8 @@ export interface PostgresOptions {
   schema?: string
   /** Connections in the pool. */
   max?: number
+  /** Where a lost connection is reported; a JSON logger on standard output by default. */
+  log?: LogFunction
 }
 
 /**
@@ -55,7 +58,8 @@ export class PostgresStorage implements Storage {
       ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
     })
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
-    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
+    const log = options.log ?? logFunction(createLogger())
+    pool.on('error', (error) => log('PostgreSQL connection lost (the next query reconnects)', error, { level: 'warn', event: 'storage.connectionLost' }))
     try {
       await migratePostgres(pool)
     } catch (error) {

@@ -111,7 +111,7 @@ export type Settled = { ok: true; doc: JSONContent } | { ok: false; divergence: 
  * Waits until every page's editor holds exactly the document a fresh y-websocket client receives from the
  * server. When that never happens, says how each page differed from it at the last look.
  */
-export async function settle(server: TestServer, docId: string, people: readonly Person[], timeoutMs = 10_000): Promise<Settled> {
+export async function settle(server: Pick<TestServer, 'url' | 'wsUrl'>, docId: string, people: readonly Person[], timeoutMs = 10_000): Promise<Settled> {
   const client = await freshClient(server.wsUrl, docId)
   // Set inside the polled function; typed so TypeScript does not narrow it to null after the await.
   let last = null as { shared: JSONContent; pages: JSONContent[] } | null

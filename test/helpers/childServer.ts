@@ -17,8 +17,22 @@ export interface ChildServer {
   auth: Credentials
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string
+  /** What it printed on standard output alone, and on standard error alone. */
+  stdout(): string
+  stderr(): string
   /** Sends a signal and resolves once the process has exited. */
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Starts a new process on the same data folder with the same options (call it once this one has exited). */
+  restart(): Promise<ChildServer>
+}
+
+export interface ChildServerOptions {
+  /**
+   * More environment for the process, kept for `restart()`: `DATABASE_URL` (a per-test schema is chosen in the
+   * URL, see `postgresUrl` in postgres.ts), `REDIS_URL`, a fixed `PORT` (so that clients reconnect to the
+   * restarted process at the same address), or anything that overrides the defaults below.
+   */
+  env?: Record<string, string>
 }
 
 /** This test process's own build of the server (inside the repository, so that its packages resolve). */
@@ -29,9 +43,8 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
 /**
  * Compiles the server exactly as `npm start` does and runs `node <build>/server/main.js` in its own process, so
  * a test exercises the production build and can SIGKILL it: something an in-process server cannot simulate.
- * `env` adds to or overrides the environment the server is started with.
  */
-export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
   await (built ??= buildNodeEntries(['server/main.ts'], buildDir))
   const child = spawn(process.execPath, [join(buildDir, 'server/main.js')], {
     cwd: repoRoot,
@@ -45,14 +58,21 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv =
       CAUCUS_RATE_READS: '100000',
       // A folder that does not exist: the server then serves the API and websockets only.
       CAUCUS_CLIENT_DIR: join(dataDir, 'no-client-build'),
-      // Last, so a test can set anything (PORT, DATABASE_URL, CAUCUS_ORIGIN…).
-      ...env,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    stdout += chunk.toString()
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    stderr += chunk.toString()
+  })
 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit({ code, signal })),
@@ -66,7 +86,7 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv =
 
   const url = await new Promise<string>((resolveUrl, reject) => {
     const onData = () => {
-      const match = /Caucus is running at (http:\/\/\S+)/.exec(output)
+      const match = /Caucus is running at (http:\/\/[^\s"]+)/.exec(output)
       if (match) {
         child.stdout!.off('data', onData)
         resolveUrl(match[1]!)
@@ -84,9 +104,12 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv =
     wsUrl: url.replace(/^http/, 'ws') + COLLAB_PATH,
     child,
     output: () => output,
+    stdout: () => stdout,
+    stderr: () => stderr,
     kill: async (signal) => {
       child.kill(signal)
       return exited
     },
+    restart: () => startChildServer(dataDir, options),
   }
 }

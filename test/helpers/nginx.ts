@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createConnection, createServer, type Server } from 'node:net'
+import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { waitFor } from './waitFor.js'
@@ -32,21 +32,6 @@ export function rewriteConfig(text: string, replacements: [from: string, to: str
     result = result.replaceAll(from, to)
   }
   return result
-}
-
-/** `count` TCP ports free on 127.0.0.1 right now (held together while chosen, so they differ). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = []
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer()
-      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve))
-      servers.push(server)
-    }
-    return servers.map((server) => (server.address() as { port: number }).port)
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  }
 }
 
 /** One line of the access log the test's nginx writes: enough to see which process answered. */

@@ -8,8 +8,10 @@ import * as Y from 'yjs'
 import { COLLAB_PATH } from '../../shared/collabProtocol.js'
 import { startChildServer, type ChildServer } from './childServer.js'
 import { httpsRequest, type HttpsResponse } from './httpsRequest.js'
-import { freePorts, rewriteConfig, startNginx, type RunningNginx } from './nginx.js'
-import { createTestSchema, TEST_DATABASE_URL } from './postgres.js'
+import { freePort } from './freePort.js'
+import { rewriteConfig, startNginx, type RunningNginx } from './nginx.js'
+import { createTestSchema, testDatabaseUrl } from './postgres.js'
+import { TEST_REDIS_URL } from './redis.js'
 import { subscribeSavedAcks } from './savedAcks.js'
 import { tempDir } from './tempDir.js'
 import { authHeaders, SESSION_COOKIE, TEST_PASSWORD, type Credentials } from './testAuth.js'
@@ -45,8 +47,8 @@ export function sessionOf(response: HttpsResponse): string {
 }
 
 /**
- * Three built servers as child processes on one fresh PostgreSQL schema, told they are behind a proxy at
- * `origin` (CAUCUS_ORIGIN, CAUCUS_TRUST_PROXY), and Debian's nginx running deploy/nginx/caucus.conf in front of
+ * Three built servers as child processes on one fresh PostgreSQL schema, linked through Redis, told they are
+ * behind a proxy at `origin` (CAUCUS_ORIGIN, CAUCUS_TRUST_PROXY), and Debian's nginx running deploy/nginx/caucus.conf in front of
  * them, rewritten only for ports and paths: the test's ports, a self-signed certificate, the snippet's place.
  */
 export async function startNginxStack(): Promise<NginxStack> {
@@ -54,21 +56,23 @@ export async function startNginxStack(): Promise<NginxStack> {
   const schema = await createTestSchema()
   // Registered before the processes start, so it runs after they have been killed.
   onTestFinished(() => schema.drop())
-  const [httpsPort, httpPort, ...processPorts] = await freePorts(5)
+  const [httpsPort, httpPort, ...processPorts] = await Promise.all(Array.from({ length: 5 }, () => freePort()))
   const origin = `https://127.0.0.1:${httpsPort}`
-  const databaseUrl = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`
 
   const processes: ChildServer[] = []
   // One after another: the first creates the schema's tables and the default test user, the others sign in.
   for (const port of processPorts) {
     processes.push(
       await startChildServer(tempDir(), {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        CAUCUS_ORIGIN: origin,
-        CAUCUS_TRUST_PROXY: '1',
-        // The helper signs its default user up at the process's own address, which must stay allowed too.
-        CAUCUS_ORIGINS: `http://127.0.0.1:${port}`,
+        env: {
+          PORT: String(port),
+          DATABASE_URL: testDatabaseUrl(schema.schema),
+          REDIS_URL: TEST_REDIS_URL,
+          CAUCUS_ORIGIN: origin,
+          CAUCUS_TRUST_PROXY: '1',
+          // The helper signs its default user up at the process's own address, which must stay allowed too.
+          CAUCUS_ORIGINS: `http://127.0.0.1:${port}`,
+        },
       }),
     )
   }

@@ -49,6 +49,18 @@ export async function createTestSchema(): Promise<{ schema: string; drop(): Prom
   }
 }
 
+/**
+ * The test database's URL, working in `schema`: pg reads libpq's `options` parameter from the URL and sends it
+ * at connection start, so `?options=-c search_path=<schema>` is all a server started with `DATABASE_URL` needs.
+ * `port` sends it through another port of 127.0.0.1 (a tcpProxy in front of PostgreSQL).
+ */
+export function testDatabaseUrl(schema: string, options: { port?: number } = {}): string {
+  const url = new URL(TEST_DATABASE_URL)
+  if (options.port !== undefined) url.port = String(options.port)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return url.toString()
+}
+
 /** The schema of each test data directory, so a restarted server ("the same data dir") finds the same database. */
 const schemaOfDataDir = new Map<string, string>()
 

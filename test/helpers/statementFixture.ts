@@ -64,7 +64,7 @@ export async function createFixtureDocument(server: TestServer, title?: string):
  * colleague would (so none of it is in a browser's own undo history); resolves once it is stored, with the
  * client, still connected, to edit further.
  */
-export async function seedParagraphs(server: TestServer, count: number, text: (i: number) => string): Promise<{ docId: string; writer: TestClient }> {
+export async function seedParagraphs(server: Pick<TestServer, 'url' | 'wsUrl'>, count: number, text: (i: number) => string): Promise<{ docId: string; writer: TestClient }> {
   const docId = await createDoc(server.url)
   const writer = connectClient(server.wsUrl, docId, { savedAcks: true })
   await waitForSync(writer.provider)

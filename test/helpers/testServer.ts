@@ -5,6 +5,7 @@ import type { AccessPolicy } from '../../server/collab/access.js'
 import type { CollabServerOptions } from '../../server/collab/CollabServer.js'
 import type { SecuritySettings } from '../../server/config.js'
 import { listen, type RunningServer } from '../../server/listen.js'
+import { createLogger } from '../../server/ops/logger.js'
 import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
 import type { Storage } from '../../server/storage/Storage.js'
 import { postgresStorageFor } from './postgres.js'
@@ -34,6 +35,8 @@ export interface TestServerOptions {
    * makes it the default, to run the server suites against PostgreSQL.
    */
   postgres?: boolean
+  /** Relay rooms through this Redis (two servers on one PostgreSQL data dir then act as two processes of one install). */
+  redisUrl?: string
   /** Builds the storage from the SQLite file path; lets a test wrap the real storage to inject failures. */
   storage?: (sqliteFile: string) => Storage
   collab?: Omit<CollabServerOptions, 'log'>
@@ -54,8 +57,13 @@ export interface TestServer {
   wsUrl: string
   server: RunningServer
   dataDir: string
-  /** What the collaboration server logged (kept here instead of flooding the test output). */
+  /**
+   * The problems the server logged (level warn and above), each as its message and its error's message: kept here
+   * instead of flooding the test output.
+   */
   logs: string[]
+  /** Every JSON line the server's logger wrote, at every level down to debug. */
+  logLines: string[]
   /** The default test user (what the helpers send unless told otherwise); null with `defaultUser: false`. */
   auth: Credentials | null
   /** Signs another person up (or in) through the API. */
@@ -71,15 +79,29 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const postgres = options.postgres ?? (process.env.CAUCUS_TEST_STORAGE === 'postgres' && !options.storage)
   const storage = postgres ? await postgresStorageFor(dataDir) : options.storage ? options.storage(sqliteFile) : new SqliteStorage(sqliteFile)
   const logs: string[] = []
+  const logLines: string[] = []
+  // The server's real logger (JSON lines, scrubbed), writing here instead of to standard output.
+  const logger = createLogger({
+    level: 'debug',
+    destination: {
+      write: (line: string) => {
+        logLines.push(line)
+        const { level, msg, err } = JSON.parse(line) as { level: string; msg: string; err?: { message: string } }
+        if (level === 'warn' || level === 'error' || level === 'fatal') logs.push(err ? `${msg}: ${err.message}` : msg)
+      },
+    },
+  })
   const server = await listen({
     storage,
     port: options.port ?? 0,
     host: '127.0.0.1',
     heartbeatMs: options.heartbeatMs,
+    redisUrl: options.redisUrl,
     clientDir: options.clientDir,
     wrapAccessPolicy: options.wrapAccessPolicy,
     security: { ...TEST_SECURITY, ...options.security },
-    collab: { ...options.collab, log: (message, error) => logs.push(error ? `${message}: ${String(error)}` : message) },
+    collab: options.collab,
+    logger,
   })
   let closing: Promise<void> | null = null
   const close = () => (closing ??= server.close())
@@ -95,6 +117,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     server,
     dataDir,
     logs,
+    logLines,
     auth,
     signUp: (name, email) => signUpOrIn(server.url, name, email),
     close,

@@ -16,6 +16,8 @@ export interface ClientOptions {
   maxBackoffTime?: number
   /** Whose credentials to connect with: the server's default test user unless given (`null`: none). */
   auth?: AuthOption
+  /** More headers on the upgrade request (a script's `authorization: Bearer …`, with `auth: null`). */
+  headers?: Record<string, string>
 }
 
 /** ws's WebSocket with fixed extra headers (a browser's cookie and Origin), for a stock WebsocketProvider. */
@@ -43,7 +45,7 @@ export interface TestClient {
 export function connectClient(wsUrl: string, docId: string, options: ClientOptions = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, docId, doc, {
-    WebSocketPolyfill: webSocketWithHeaders(authHeaders(resolveAuth(wsUrl, options.auth))),
+    WebSocketPolyfill: webSocketWithHeaders({ ...authHeaders(resolveAuth(wsUrl, options.auth)), ...options.headers }),
     disableBc: true,
     maxBackoffTime: options.maxBackoffTime,
   })

@@ -21,7 +21,7 @@ async function twoClientsSeeingEachOther(): Promise<{ alice: TestClient; bob: Te
 
 test("a client's presence reaches the others and is removed when it leaves", async () => {
   const { alice, bob, userId } = await twoClientsSeeingEachOther()
-  expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: 'Test Writer', color: colourForUser(userId) } })
+  expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: 'Test Writer', color: colourForUser(userId), account: userId } })
 
   alice.destroy()
   await waitFor(() => !bob.awareness.getStates().has(alice.doc.clientID), { message: "alice's presence to disappear for bob" })

@@ -87,7 +87,7 @@ test(`${MESSAGES} malformed, oversized and flooding messages from an editor neve
   expect(paragraphTexts(observer.doc)).toEqual(goodTokens)
   expect(changesFromOthers).toBe(0)
   // Nobody renamed, moved or removed the good client's presence.
-  expect(observer.awareness.getStates().get(good.doc.clientID)).toEqual({ cursor: { anchor: 1, head: 1 }, user: { name: server.auth.name, color: expect.any(String) } })
+  expect(observer.awareness.getStates().get(good.doc.clientID)).toEqual({ cursor: { anchor: 1, head: 1 }, user: { name: server.auth.name, color: expect.any(String), account: expect.any(String) } })
   // What is stored is exactly the well-behaved client's document.
   await waitFor(() => good.saved!.isAllSaved(), { message: 'the good edits to be stored' })
   const stored = await storedDoc(dataDir, docId)

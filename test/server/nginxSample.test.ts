@@ -3,6 +3,7 @@ import { DEFAULT_SECURITY } from '../../server/config.js'
 import { NGINX, programsAvailable } from '../helpers/nginx.js'
 import { startNginxStack, sessionOf, type NginxStack } from '../helpers/nginxStack.js'
 import { postgresAvailable } from '../helpers/postgres.js'
+import { redisAvailable } from '../helpers/redis.js'
 import { appendParagraph, paragraphTexts } from '../helpers/statementBody.js'
 import { rawHttp } from '../helpers/rawHttp.js'
 import { authHeaders, TEST_PASSWORD, type Credentials } from '../helpers/testAuth.js'
@@ -10,8 +11,9 @@ import { OPENSSL } from '../helpers/tlsCertificate.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { waitForSync } from '../helpers/yClient.js'
 
-// deploy/nginx/caucus.conf run by Debian's nginx, in front of three real server processes on one PostgreSQL.
-const available = programsAvailable([NGINX, OPENSSL], "the nginx sample's tests") && (await postgresAvailable())
+// deploy/nginx/caucus.conf run by Debian's nginx, in front of three real server processes on one PostgreSQL,
+// linked through Redis.
+const available = programsAvailable([NGINX, OPENSSL], "the nginx sample's tests") && (await postgresAvailable()) && (await redisAvailable())
 
 async function createStatement(stack: NginxStack, owner: Credentials, title: string): Promise<string> {
   const response = await stack.request('/api/docs', { method: 'POST', json: { title }, auth: owner })
@@ -21,6 +23,12 @@ async function createStatement(stack: NginxStack, owner: Credentials, title: str
 
 /** A JSON request body of exactly `bytes` bytes. */
 const jsonOfBytes = (bytes: number): string => JSON.stringify({ title: 'x'.repeat(bytes - '{"title":""}'.length) })
+
+/** A process's open collaboration connections, read from its own `/metrics`. */
+async function openConnections(processUrl: string): Promise<number> {
+  const metrics = await (await fetch(`${processUrl}/metrics`)).text()
+  return Number(/^caucus_connections (\d+)$/m.exec(metrics)?.[1] ?? NaN)
+}
 
 /** The processes that answered `uri` (each request's last upstream: the one that answered), once `count` were logged. */
 async function answeredBy(stack: NginxStack, uri: string, count: number): Promise<string[]> {
@@ -54,7 +62,8 @@ describe.runIf(available)("deploy/nginx/caucus.conf: Debian's nginx in front of 
     expect([...new Set(readers)].sort()).toEqual([...stack.upstreams].sort())
 
     // The websocket upgrade passes through nginx: a stock y-websocket client syncs, writes, and is told it is
-    // stored; a second one (on the next process in turn) loads what was stored.
+    // stored; a second one (on the next process in turn) loads what was stored, and sees the first one's next
+    // edit live, relayed between the two processes through Redis.
     const writer = stack.connect(docId, signedIn, { savedAcks: true })
     await waitForSync(writer.provider)
     appendParagraph(writer.doc, 'Written through nginx')
@@ -62,6 +71,10 @@ describe.runIf(available)("deploy/nginx/caucus.conf: Debian's nginx in front of 
     const reader = stack.connect(docId, signedIn)
     await waitForSync(reader.provider)
     expect(paragraphTexts(reader.doc)).toContain('Written through nginx')
+    const connections = await Promise.all(stack.processes.map((process) => openConnections(process.url)))
+    expect(connections.sort()).toEqual([0, 1, 1])
+    appendParagraph(writer.doc, 'Seen live on another process')
+    await waitFor(() => paragraphTexts(reader.doc).includes('Seen live on another process'), { message: 'the edit relayed to the reader' })
 
     // Bodies: nginx passes on exactly what the server accepts, and refuses the rest itself with the server's own
     // answer (the server refuses an oversized body unread and drops the connection, which nginx, still sending

@@ -58,7 +58,7 @@ const olgasClock = () => olga.awareness.meta.get(olga.doc.clientID)!.clock
 test("presence shows the account's name and colour, whatever name the client wrote; the cursor passes", async () => {
   const raw = await malloryConnects()
   await sendAndAsk(raw, awarenessFrame([{ clientId: 4242, clock: 1, state: { user: { name: 'Olga', color: '#1f6feb' }, cursor: { anchor: 1, head: 2 } } }]))
-  const shown = { user: { name: 'Mallory Mallet', color: colourForUser(mallory.userId) }, cursor: { anchor: 1, head: 2 } }
+  const shown = { user: { name: 'Mallory Mallet', color: colourForUser(mallory.userId), account: mallory.userId }, cursor: { anchor: 1, head: 2 } }
   expect(statesNow().get(4242)).toEqual(shown)
   await waitFor(() => olga.awareness.getStates().get(4242), { message: "Mallory's presence to reach Olga" })
   expect(olga.awareness.getStates().get(4242)).toEqual(shown)
@@ -96,7 +96,7 @@ test('an id belongs to the connection that announced it until it is removed; the
   const second = await malloryConnects()
   // The same account from another connection does not take it either.
   await sendAndAsk(second, awarenessFrame([{ clientId: 777, clock: 5, state: { cursor: { anchor: 1, head: 1 } } }]))
-  expect(statesNow().get(777)).toEqual({ cursor: null, user: { name: 'Mallory Mallet', color: colourForUser(mallory.userId) } })
+  expect(statesNow().get(777)).toEqual({ cursor: null, user: { name: 'Mallory Mallet', color: colourForUser(mallory.userId), account: mallory.userId } })
   // Its owner removes it (as a closing tab does); the id is free again.
   await sendAndAsk(first, awarenessFrame([{ clientId: 777, clock: 2, state: null }]))
   expect(statesNow().has(777)).toBe(false)

@@ -98,7 +98,8 @@ test('emails are unique whatever their case; sign-in takes any case; a wrong pas
   const stored = server.server.accounts.store.findUserByEmail('fay@example.org')
   expect((await stored)!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
   expect(logged.join('\n')).not.toContain(password)
-  expect(server.logs.join('\n')).not.toContain(password)
+  // Everything the server's logger wrote, at every level (it writes JSON lines, not through console).
+  expect(server.logLines.join('\n')).not.toContain(password)
 })
 
 test('sign-up checks its fields and says what is wrong; names with control or invisible characters are refused', async () => {
