@@ -5,7 +5,8 @@
  *   --reps N         repetitions per scenario (default 3; 1 with --quick)
  *   --only a,b       only scenarios whose id starts with one of these (fanout, many-rooms, cold-load, throughput,
  *                    durable-ack, export, browser)
- *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also the diagnostic caucus-mem:
+ *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also caucus-pg, the same build on
+ *                    PostgreSQL (BENCH_DATABASE_URL, a fresh schema per server, dropped after); the diagnostic caucus-mem:
  *                    Caucus on an in-memory SQLite database, to show what durable writes cost)
  *   --cpu-prof       write V8 CPU profiles of the Caucus server processes into bench/out/prof/
  *   --persist-all    competitors and floor persist in every scenario (by default only in cold load)

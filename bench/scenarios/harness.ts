@@ -4,6 +4,7 @@ import type { TargetRef } from '../clients/connect.js'
 import type { Metrics } from '../clients/jobs.js'
 import { readMemory } from '../proc.js'
 import { startTarget, type RunningTarget, type StartOptions, type TargetName } from '../targets/index.js'
+import { dropBenchSchema } from '../targets/postgresSchema.js'
 
 /** What every scenario gets from the orchestrator. */
 export interface RunContext {
@@ -36,8 +37,9 @@ export const targetRef = (running: RunningTarget): TargetRef => ({
 })
 
 /**
- * Starts `name` on a fresh data folder, runs `body`, adds the server's peak RSS over its whole life, and stops
- * it (gracefully, then by force) whatever happened.
+ * Starts `name` on a fresh data folder (and, for caucus-pg, a fresh PostgreSQL schema), runs `body`, adds the
+ * server's peak RSS over its whole life, and stops it (gracefully, then by force) and removes its data whatever
+ * happened.
  */
 export async function withFreshServer(
   name: TargetName,
@@ -58,6 +60,7 @@ export async function withFreshServer(
     return { ...metrics, serverIdleRssMb: idle.rssKb / 1024, serverPeakRssMb: readMemory(running.server.pid).peakRssKb / 1024 }
   } finally {
     await running.server.stop()
+    await dropBenchSchema(dataDir)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

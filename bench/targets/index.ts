@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildNodeEntries } from '../../server/build.js'
 import { spawnServer, type SpawnedServer } from '../proc.js'
+import { benchDatabaseUrl } from './postgresSchema.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor' | 'caucus-before'
+export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor' | 'caucus-before' | 'caucus-pg'
 
 /** Which client library speaks to a target. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -29,13 +30,17 @@ export const TARGETS: Record<TargetName, TargetSpec> = {
   'caucus-mem': { name: 'caucus-mem', protocol: 'y-websocket', readyOn: 'synced' },
   'stack-floor': { name: 'stack-floor', protocol: 'y-websocket', readyOn: 'connected' },
   'caucus-before': { name: 'caucus-before', protocol: 'y-websocket', readyOn: 'synced' },
+  'caucus-pg': { name: 'caucus-pg', protocol: 'y-websocket', readyOn: 'synced' },
 }
 
 /** The targets of a normal run, in the order they alternate. */
 export const TARGET_ORDER: TargetName[] = ['caucus', 'y-websocket', 'hocuspocus', 'floor']
 
 /** Every target, including diagnostic ones that run only when asked for (--targets). */
-export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor', 'caucus-before']
+export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor', 'caucus-before', 'caucus-pg']
+
+/** The Caucus servers, whatever their storage: they need an account and take `/collab` in their address. */
+export const CAUCUS_TARGETS: TargetName[] = ['caucus', 'caucus-mem', 'caucus-before', 'caucus-pg']
 
 /** Where `npm run bench -- --before REV` puts an earlier Caucus server (see prepareBefore in bench/before.ts). */
 export const BEFORE_DIR = '.tmp/caucus-before'
@@ -48,6 +53,8 @@ const SCRIPTS: Record<TargetName, string> = {
   'caucus-mem': 'bench/targets/caucusMemory.ts',
   'stack-floor': 'bench/targets/stackFloor.ts',
   'caucus-before': `${BEFORE_DIR}/server/main.ts`,
+  // The same build as `caucus`, started with DATABASE_URL (a fresh schema, dropped after: postgresSchema.ts).
+  'caucus-pg': 'server/main.ts',
 }
 
 export interface StartOptions {
@@ -87,11 +94,12 @@ export const CAUCUS_BENCH_ENV = {
 
 /** Signs the bench account up; no headers for a server without accounts (an earlier commit with --before). */
 export async function benchCredentials(http: string): Promise<Record<string, string>> {
-  const response = await fetch(`${http}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: http },
-    body: JSON.stringify({ email: 'bench@example.org', name: 'Bench', password: 'bench bench bench bench' }),
-  })
+  const account = { email: 'bench@example.org', name: 'Bench', password: 'bench bench bench bench' }
+  const post = (path: string, body: unknown) =>
+    fetch(`${http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: http }, body: JSON.stringify(body) })
+  let response = await post('/api/auth/signup', account)
+  // A server restarted on its data (cold load) already has the account: sign in.
+  if (response.status === 409) response = await post('/api/auth/login', { email: account.email, password: account.password })
   if (response.status === 404) return {}
   if (response.status !== 201 && response.status !== 200) throw new Error(`signing up the bench account answered ${response.status}: ${await response.text()}`)
   const cookie = /^([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]
@@ -105,7 +113,8 @@ let built: Promise<void> | null = null
 
 /** Compiles every target's script to plain JavaScript (the same esbuild step as Caucus's `npm start`). */
 function buildTargets(): Promise<void> {
-  const scripts = Object.values(SCRIPTS).map((script) => join(repoRoot, script))
+  // caucus and caucus-pg run the same script: compiled once.
+  const scripts = [...new Set(Object.values(SCRIPTS))].map((script) => join(repoRoot, script))
   built ??= buildNodeEntries(scripts.filter((script) => existsSync(script)), BUILD_DIR)
   return built
 }
@@ -136,11 +145,12 @@ export async function startTarget(name: TargetName, options: StartOptions): Prom
       BENCH_STORE_DIR: options.persist ? options.dataDir : '',
       NODE_ENV: 'production',
       ...CAUCUS_BENCH_ENV,
+      ...(name === 'caucus-pg' ? { DATABASE_URL: await benchDatabaseUrl(options.dataDir) } : {}),
     },
     portPattern: /127\.0\.0\.1:(\d+)/,
   })
   const http = `http://127.0.0.1:${server.port}`
-  const isCaucus = name === 'caucus' || name === 'caucus-mem' || name === 'caucus-before'
+  const isCaucus = CAUCUS_TARGETS.includes(name)
   const headers = isCaucus ? await benchCredentials(http) : {}
   return {
     headers,
