@@ -7,7 +7,8 @@
  *                    durable-ack, export, browser)
  *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also caucus-pg, the same build on
  *                    PostgreSQL (BENCH_DATABASE_URL, a fresh schema per server, dropped after); the diagnostic caucus-mem:
- *                    Caucus on an in-memory SQLite database, to show what durable writes cost)
+ *                    Caucus on an in-memory SQLite database, to show what durable writes cost; caucus-2p: two processes
+ *                    on one PostgreSQL schema linked by Redis (BENCH_REDIS_URL) behind a TCP balancer, CPU and memory summed)
  *   --cpu-prof       write V8 CPU profiles of the Caucus server processes into bench/out/prof/
  *   --persist-all    competitors and floor persist in every scenario (by default only in cold load)
  *   --out DIR        where RESULTS.md and results-raw.json go (default: bench/ for a full run, bench/out/ for --quick)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TargetRef } from '../clients/connect.js'
 import type { Metrics } from '../clients/jobs.js'
-import { readMemory } from '../proc.js'
+import { sumMemory } from '../proc.js'
 import { startTarget, type RunningTarget, type StartOptions, type TargetName } from '../targets/index.js'
 import { dropBenchSchema } from '../targets/postgresSchema.js'
 
@@ -32,7 +32,7 @@ export const targetRef = (running: RunningTarget): TargetRef => ({
   protocol: running.spec.protocol,
   readyOn: running.spec.readyOn,
   wsBase: running.wsBase,
-  serverPid: running.server.pid,
+  serverPids: running.serverPids,
   headers: running.headers,
 })
 
@@ -55,9 +55,9 @@ export async function withFreshServer(
     ...options,
   })
   try {
-    const idle = readMemory(running.server.pid)
+    const idle = sumMemory(running.serverPids)
     const metrics = await body(running)
-    return { ...metrics, serverIdleRssMb: idle.rssKb / 1024, serverPeakRssMb: readMemory(running.server.pid).peakRssKb / 1024 }
+    return { ...metrics, serverIdleRssMb: idle.rssKb / 1024, serverPeakRssMb: sumMemory(running.serverPids).peakRssKb / 1024 }
   } finally {
     await running.server.stop()
     await dropBenchSchema(dataDir)

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { buildNodeEntries } from '../../server/build.js'
 import { spawnServer, type SpawnedServer } from '../proc.js'
 import { benchDatabaseUrl } from './postgresSchema.js'
+import { startTwoProcesses } from './twoProcesses.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor' | 'caucus-before' | 'caucus-pg'
+export type TargetName = 'caucus' | 'y-websocket' | 'hocuspocus' | 'floor' | 'caucus-mem' | 'stack-floor' | 'caucus-before' | 'caucus-pg' | 'caucus-2p'
 
 /** Which client library speaks to a target. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -31,16 +32,17 @@ export const TARGETS: Record<TargetName, TargetSpec> = {
   'stack-floor': { name: 'stack-floor', protocol: 'y-websocket', readyOn: 'connected' },
   'caucus-before': { name: 'caucus-before', protocol: 'y-websocket', readyOn: 'synced' },
   'caucus-pg': { name: 'caucus-pg', protocol: 'y-websocket', readyOn: 'synced' },
+  'caucus-2p': { name: 'caucus-2p', protocol: 'y-websocket', readyOn: 'synced' },
 }
 
 /** The targets of a normal run, in the order they alternate. */
 export const TARGET_ORDER: TargetName[] = ['caucus', 'y-websocket', 'hocuspocus', 'floor']
 
 /** Every target, including diagnostic ones that run only when asked for (--targets). */
-export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor', 'caucus-before', 'caucus-pg']
+export const ALL_TARGETS: TargetName[] = [...TARGET_ORDER, 'caucus-mem', 'stack-floor', 'caucus-before', 'caucus-pg', 'caucus-2p']
 
 /** The Caucus servers, whatever their storage: they need an account and take `/collab` in their address. */
-export const CAUCUS_TARGETS: TargetName[] = ['caucus', 'caucus-mem', 'caucus-before', 'caucus-pg']
+export const CAUCUS_TARGETS: TargetName[] = ['caucus', 'caucus-mem', 'caucus-before', 'caucus-pg', 'caucus-2p']
 
 /** Where `npm run bench -- --before REV` puts an earlier Caucus server (see prepareBefore in bench/before.ts). */
 export const BEFORE_DIR = '.tmp/caucus-before'
@@ -55,6 +57,8 @@ const SCRIPTS: Record<TargetName, string> = {
   'caucus-before': `${BEFORE_DIR}/server/main.ts`,
   // The same build as `caucus`, started with DATABASE_URL (a fresh schema, dropped after: postgresSchema.ts).
   'caucus-pg': 'server/main.ts',
+  // Two processes of the same build on one PostgreSQL schema, linked by Redis, behind a TCP balancer (twoProcesses.ts).
+  'caucus-2p': 'server/main.ts',
 }
 
 export interface StartOptions {
@@ -69,6 +73,8 @@ export interface StartOptions {
 export interface RunningTarget {
   spec: TargetSpec
   server: SpawnedServer
+  /** The server's processes, whose CPU and memory the scenarios count (two for caucus-2p). */
+  serverPids: number[]
   /** What a client passes as the server URL (the room name is appended by the provider). */
   wsBase: string
   /** Makes `count` rooms exist (Caucus: POST /api/docs) and returns their names. */
@@ -132,23 +138,27 @@ export async function builtScript(name: TargetName): Promise<string> {
 export async function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
   mkdirSync(options.dataDir, { recursive: true })
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
-  const server = await spawnServer({
-    args: [...profile, await builtScript(name)],
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CAUCUS_DATA_DIR: options.dataDir,
-      // A folder that does not exist: Caucus then serves the API and websockets only.
-      CAUCUS_CLIENT_DIR: join(options.dataDir, 'no-client-build'),
-      BENCH_STORE_DIR: options.persist ? options.dataDir : '',
-      NODE_ENV: 'production',
-      ...CAUCUS_BENCH_ENV,
-      ...(name === 'caucus-pg' ? { DATABASE_URL: await benchDatabaseUrl(options.dataDir) } : {}),
-    },
-    portPattern: /127\.0\.0\.1:(\d+)/,
-  })
+  const spawnOne = async (extraEnv: Record<string, string>) =>
+    spawnServer({
+      args: [...profile, await builtScript(name)],
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CAUCUS_DATA_DIR: options.dataDir,
+        // A folder that does not exist: Caucus then serves the API and websockets only.
+        CAUCUS_CLIENT_DIR: join(options.dataDir, 'no-client-build'),
+        BENCH_STORE_DIR: options.persist ? options.dataDir : '',
+        NODE_ENV: 'production',
+        ...CAUCUS_BENCH_ENV,
+        ...(name === 'caucus-pg' ? { DATABASE_URL: await benchDatabaseUrl(options.dataDir) } : {}),
+        ...extraEnv,
+      },
+      portPattern: /127\.0\.0\.1:(\d+)/,
+    })
+  const { server, serverPids } =
+    name === 'caucus-2p' ? await startTwoProcesses(spawnOne, options.dataDir) : await spawnOne({}).then((one) => ({ server: one, serverPids: [one.pid] }))
   const http = `http://127.0.0.1:${server.port}`
   const isCaucus = CAUCUS_TARGETS.includes(name)
   const headers = isCaucus ? await benchCredentials(http) : {}
@@ -156,6 +166,7 @@ export async function startTarget(name: TargetName, options: StartOptions): Prom
     headers,
     spec: TARGETS[name],
     server,
+    serverPids,
     wsBase: isCaucus ? `ws://127.0.0.1:${server.port}/collab` : `ws://127.0.0.1:${server.port}`,
     createRooms: async (count, prefix) => {
       if (!isCaucus) return Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
