@@ -48,22 +48,24 @@ function openPassages(state: EditorState, store: CommentsStore): { id: string; r
 const sameRange = (a: PassageRange | null | undefined, b: PassageRange | null | undefined) => a?.from === b?.from && a?.to === b?.to
 
 /**
- * After this person's own edits: a passage whose words the binding wrote into new Yjs items (splitting or joining
- * paragraphs deletes and re-inserts text) would lose its anchor, though ProseMirror's mapping knows where the words
- * went. Such a thread gets a new anchor there (its old ones stay, for an undo). Nothing is dispatched when every
- * anchor still agrees, so typing stays one transaction per keystroke.
+ * After this person's own edits and undos: where the page knows a passage's words to be but the other clients
+ * would not find them, the thread gets a new anchor on them (its old ones stay, for a later undo). That happens
+ * when the binding wrote the words into new Yjs items (splitting or joining paragraphs deletes and re-inserts
+ * text; ProseMirror's mapping knows where they went), or when an undo brought them back as copies (Yjs links the
+ * copies to the originals only in the document that undid). Nothing is dispatched when every anchor agrees, so
+ * typing stays one transaction per keystroke.
  */
 function reanchorMovedPassages(view: EditorView, store: CommentsStore): void {
   const comments = commentsKey.getState(view.state)
   const binding = bindingOf(view.state)
-  if (!comments?.mapped || !binding || !view.editable) return
+  if (!comments?.unconfirmed || !binding || !view.editable) return
   const threads = store.getSnapshot()
-  const fromYjs = locateAll(view.state, threads)
-  if (!fromYjs) return
+  const portable = locateAll(view.state, threads, { portable: true })
+  if (!portable) return
   const doc = binding.type.doc!
   for (const thread of threads) {
-    const mapped = comments.ranges.get(thread.id)
-    if (mapped && !sameRange(mapped, fromYjs.get(thread.id))) addAnchor(doc, thread.id, anchorOfRange(binding.type, binding.mapping, mapped), COMMENTS_ORIGIN)
+    const here = comments.ranges.get(thread.id)
+    if (here && !sameRange(here, portable.get(thread.id))) addAnchor(doc, thread.id, anchorOfRange(binding.type, binding.mapping, here), COMMENTS_ORIGIN)
   }
 }
 
@@ -153,7 +155,7 @@ export const CommentHighlights = Extension.create<{ store: CommentsStore | null 
           const first = setTimeout(relocate, 0)
           return {
             update: () => {
-              if (check !== null || !commentsKey.getState(view.state)?.mapped) return
+              if (check !== null || !commentsKey.getState(view.state)?.unconfirmed) return
               check = setTimeout(() => {
                 check = null
                 if (!destroyed) reanchorMovedPassages(view, store)

@@ -3,7 +3,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { PluginKey } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { resolveAnchor, resolveThread, type BindingMapping, type PassageRange } from '../../shared/comments/commentAnchors.js'
+import { resolveAnchor, resolveThread, type BindingMapping, type PassageRange, type ResolveOptions } from '../../shared/comments/commentAnchors.js'
 import type { AnchorRecord } from '../../shared/comments/commentRecords.js'
 import type { CommentThread } from '../../shared/comments/commentThreads.js'
 
@@ -24,10 +24,12 @@ export interface CommentsState {
   /** False until the passages were read from Yjs once (before that, no thread may be called detached). */
   located: boolean
   /**
-   * True when the ranges were carried through this person's own edits by ProseMirror's mapping instead of read
-   * from Yjs: an edit that moved words into new Yjs items (splitting a paragraph) then gets the thread a new anchor.
+   * True when the ranges may differ from what other clients read: carried through this person's own edits by
+   * ProseMirror's mapping (an edit that moved words into new Yjs items, splitting a paragraph, loses them in Yjs),
+   * or read after this person's undo (which finds undone words by a link only this document has). The thread then
+   * gets a new anchor on its words (see reanchorMovedPassages).
    */
-  mapped: boolean
+  unconfirmed: boolean
   pending: PendingComment | null
   active: { id: string; reason: ActivationReason; serial: number } | null
   decorations: DecorationSet
@@ -66,11 +68,11 @@ export function bindingOf(state: EditorState): Binding | null {
 }
 
 /** Every thread's passage read from Yjs, or null while the binding does not show the document yet. */
-export function locateAll(state: EditorState, threads: readonly CommentThread[]): Map<string, PassageRange | null> | null {
+export function locateAll(state: EditorState, threads: readonly CommentThread[], options: ResolveOptions = {}): Map<string, PassageRange | null> | null {
   const binding = bindingOf(state)
   if (!binding) return null
   const size = state.doc.content.size
-  return new Map(threads.map((thread) => [thread.id, resolveThread(binding.type, binding.mapping, thread, size)]))
+  return new Map(threads.map((thread) => [thread.id, resolveThread(binding.type, binding.mapping, thread, size, options)]))
 }
 
 function locatePending(state: EditorState, pending: PendingComment | null): PendingComment | null {
@@ -102,19 +104,20 @@ function decorate(state: EditorState, threads: readonly CommentThread[], ranges:
 /** The plugin's state before anything is known. */
 export function initialCommentsState(state: EditorState, threads: readonly CommentThread[]): CommentsState {
   const ranges = locateAll(state, threads)
-  return { ranges: ranges ?? new Map(), located: ranges !== null, mapped: false, pending: null, active: null, decorations: decorate(state, threads, ranges ?? new Map(), null, null) }
+  return { ranges: ranges ?? new Map(), located: ranges !== null, unconfirmed: false, pending: null, active: null, decorations: decorate(state, threads, ranges ?? new Map(), null, null) }
 }
 
 /** The next state after `tr`: passages read again from Yjs after remote changes, mapped through local ones. */
 export function applyCommentsTransaction(tr: Transaction, previous: CommentsState, state: EditorState, threads: readonly CommentThread[]): CommentsState {
   const metas = commentsMetas(tr)
-  const fromYjs = tr.getMeta(ySyncPluginKey) !== undefined && tr.docChanged
-  let { ranges, located, mapped, pending, active } = previous
+  const ySync = tr.getMeta(ySyncPluginKey) as { isUndoRedoOperation?: boolean } | undefined
+  const fromYjs = ySync !== undefined && tr.docChanged
+  let { ranges, located, unconfirmed, pending, active } = previous
   let relocate = fromYjs
   if (tr.docChanged && !fromYjs && (ranges.size > 0 || pending)) {
     ranges = new Map([...ranges].map(([id, range]) => [id, mapRange(range, tr)]))
     pending = pending && { ...pending, range: mapRange(pending.range, tr) }
-    mapped = true
+    unconfirmed = true
   }
   for (const meta of metas) {
     switch (meta.kind) {
@@ -139,10 +142,10 @@ export function applyCommentsTransaction(tr: Transaction, previous: CommentsStat
     if (found) {
       ranges = found
       located = true
-      mapped = false
+      unconfirmed = fromYjs && ySync?.isUndoRedoOperation === true
       pending = locatePending(state, pending)
     }
   }
-  if (ranges === previous.ranges && pending === previous.pending && active === previous.active) return previous
-  return { ranges, located, mapped, pending, active, decorations: decorate(state, threads, ranges, pending, active?.id ?? null) }
+  if (ranges === previous.ranges && pending === previous.pending && active === previous.active && unconfirmed === previous.unconfirmed) return previous
+  return { ranges, located, unconfirmed, pending, active, decorations: decorate(state, threads, ranges, pending, active?.id ?? null) }
 }

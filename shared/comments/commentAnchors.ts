@@ -44,8 +44,24 @@ function inDeletedType(type: Y.AbstractType<unknown>): boolean {
   return false
 }
 
+/**
+ * How to read anchors. `portable`: as every client reads them. Yjs follows a deleted character to the copy an undo
+ * made of it, but only in the document that undid: the link is not sent to anyone. A portable reading does not
+ * follow it, so the client that undid can tell that the others no longer find the passage (and anchor it anew).
+ */
+export interface ResolveOptions {
+  portable?: boolean
+}
+
+/** True when Yjs places `relative` elsewhere when it follows undone deletions than when it does not. */
+function followsUndo(relative: Y.RelativePosition, doc: Y.Doc): boolean {
+  const followed = Y.createAbsolutePositionFromRelativePosition(relative, doc, true)
+  const plain = Y.createAbsolutePositionFromRelativePosition(relative, doc, false)
+  return followed?.type !== plain?.type || followed?.index !== plain?.index
+}
+
 /** Where one end of an anchor is now, or null when it is in a block that was deleted (or is unreadable). */
-function resolveEnd(fragment: Y.XmlFragment, mapping: BindingMapping, json: RelativePositionJson): number | null {
+function resolveEnd(fragment: Y.XmlFragment, mapping: BindingMapping, json: RelativePositionJson, options: ResolveOptions): number | null {
   const doc = fragment.doc
   // A position named by a root's name must name the text's root: resolving another name would create that root.
   if (!doc || (json.tname != null && json.tname !== rootNameOf(fragment))) return null
@@ -53,6 +69,7 @@ function resolveEnd(fragment: Y.XmlFragment, mapping: BindingMapping, json: Rela
     const relative = Y.createRelativePositionFromJSON(json)
     const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc)
     if (!absolute || inDeletedType(absolute.type)) return null
+    if (options.portable && followsUndo(relative, doc)) return null
     return relativePositionToAbsolutePosition(doc, fragment, relative, mapping)
   } catch {
     // A forged anchor (ids of something that is not text, say) is as good as no anchor.
@@ -66,17 +83,17 @@ function rootNameOf(fragment: Y.XmlFragment): string | null {
 }
 
 /** Where an anchor's passage is now, or null when its words are all gone (detached). */
-export function resolveAnchor(fragment: Y.XmlFragment, mapping: BindingMapping, anchor: AnchorRecord, size: number): PassageRange | null {
-  const from = resolveEnd(fragment, mapping, anchor.start)
-  const to = resolveEnd(fragment, mapping, anchor.end)
+export function resolveAnchor(fragment: Y.XmlFragment, mapping: BindingMapping, anchor: AnchorRecord, size: number, options: ResolveOptions = {}): PassageRange | null {
+  const from = resolveEnd(fragment, mapping, anchor.start, options)
+  const to = resolveEnd(fragment, mapping, anchor.end, options)
   if (from === null || to === null || from < 0 || to > size || to <= from) return null
   return { from, to }
 }
 
 /** Where a thread's passage is now (its newest anchor that still holds words), or null when it is detached. */
-export function resolveThread(fragment: Y.XmlFragment, mapping: BindingMapping, thread: Pick<CommentThread, 'anchors'>, size: number): PassageRange | null {
+export function resolveThread(fragment: Y.XmlFragment, mapping: BindingMapping, thread: Pick<CommentThread, 'anchors'>, size: number, options: ResolveOptions = {}): PassageRange | null {
   for (const anchor of thread.anchors) {
-    const range = resolveAnchor(fragment, mapping, anchor, size)
+    const range = resolveAnchor(fragment, mapping, anchor, size, options)
     if (range) return range
   }
   return null

@@ -11,7 +11,7 @@ export const MAX_COMMENT_LENGTH = 5_000
 /** Longest quote of the commented passage kept with a thread (enough to recognise it once it is gone). */
 export const MAX_QUOTE_LENGTH = 500
 /** Anchors kept per thread: the newest first, older ones as fallbacks (see commentAnchors.ts). */
-export const MAX_ANCHORS = 4
+export const MAX_ANCHORS = 8
 
 const clientId = z.number().int().nonnegative()
 const yId = z.object({ client: clientId, clock: z.number().int().nonnegative() })

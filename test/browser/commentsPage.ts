@@ -1,14 +1,48 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { EDITOR } from './chromium.js'
+
+interface EditorElement extends HTMLElement {
+  editor: { state: { selection: { from: number; to: number; $from: { start(): number; index(depth: number): number } }; doc: { textBetween(from: number, to: number): string } } }
+}
+
+/**
+ * Clicks the first line of a paragraph at its start, not its middle: a click in a commented passage makes its
+ * thread the active one (and on a phone opens the list of threads over the text).
+ */
+function clickLineStart(paragraph: Locator): Promise<void> {
+  return paragraph.click({ position: { x: 2, y: 12 } })
+}
 
 /** The text the editor has selected. */
 function selectedText(page: Page): Promise<string> {
   return page.locator(EDITOR).evaluate((element) => {
-    const { state } = (element as HTMLElement & { editor: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } }).editor
+    const { state } = (element as EditorElement).editor
     return state.doc.textBetween(state.selection.from, state.selection.to)
   })
+}
+
+/** The text of the caret's paragraph before the caret, after the paragraph's index: `2:The council`. */
+function textBeforeCaret(page: Page): Promise<string> {
+  return page.locator(EDITOR).evaluate((element) => {
+    const { state } = (element as EditorElement).editor
+    return `${state.selection.$from.index(0)}:${state.doc.textBetween(state.selection.$from.start(), state.selection.from)}`
+  })
+}
+
+/** Puts the caret right before `words` in top-level paragraph `index` with the keyboard, and checks it. */
+export async function caretBefore(page: Page, index: number, words: string): Promise<void> {
+  const paragraph = page.locator(`${EDITOR} > p`).nth(index)
+  const text = (await paragraph.textContent()) ?? ''
+  const at = text.indexOf(words)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await clickLineStart(paragraph)
+    await page.keyboard.press('Home')
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight')
+    if ((await textBeforeCaret(page)) === `${index}:${text.slice(0, at)}`) return
+  }
+  throw new Error(`three tries put the caret at "${await textBeforeCaret(page)}" instead of before "${words}" in paragraph ${index}`)
 }
 
 /**
@@ -27,7 +61,7 @@ export async function selectWords(page: Page, index: number, words: string): Pro
   const at = text.indexOf(words)
   if (at < 0) throw new Error(`"${words}" is not in paragraph ${index}: "${text}"`)
   for (let attempt = 0; attempt < 3; attempt++) {
-    await paragraph.click()
+    await clickLineStart(paragraph)
     await page.keyboard.press('Home')
     for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight')
     for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowRight')

@@ -46,7 +46,7 @@ describe.runIf(chromiumAvailable())('comments on a phone', () => {
     await sheet.getByRole('button', { name: 'Close' }).tap()
     await expect.poll(() => sheet.count()).toBe(0)
     // The button that opens the list has the focus back.
-    expect(await viewer.evaluate(() => document.activeElement?.textContent)).toMatch(/^Comments/)
+    await expect.poll(() => viewer.evaluate(() => document.activeElement?.textContent)).toMatch(/^Comments/)
 
     // An editor on a phone selects words and comments from the toolbar; the list opens with the form.
     const editor = await openAs(await openBrowser(PHONE, { touch: true }), url, 'Eda Editor')
