@@ -67,6 +67,7 @@ describe.runIf(chromiumAvailable())('comments between two people', () => {
     // Bob replies on the first thread and resolves it; Alice sees both.
     await firstCard.click()
     await firstCard.getByRole('textbox', { name: 'Reply to Alice Ng' }).fill('The budget vote.')
+    await screenshot(bob, 'comments-1280-reply')
     await firstCard.getByRole('button', { name: /^Reply/ }).click()
     await alice.locator('[data-thread-card]').filter({ hasText: 'The budget vote.' }).waitFor()
     await firstCard.getByRole('button', { name: /^Resolve/ }).click()
@@ -98,6 +99,8 @@ describe.runIf(chromiumAvailable())('comments between two people', () => {
     await detached.waitFor()
     expect(await detached.locator('.thread-quote-text').textContent()).toBe('Tuesday')
     expect(await highlightedPassages(alice)).toEqual([])
+    await alice.getByRole('button', { name: 'Show resolved (1)' }).click()
+    await screenshot(alice, 'comments-1280-detached')
 
     expect(errors.flat()).toEqual([])
   })
