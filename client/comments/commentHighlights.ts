@@ -6,7 +6,7 @@ import { anchorOfRange, type PassageRange } from '../../shared/comments/commentA
 import { MAX_QUOTE_LENGTH } from '../../shared/comments/commentRecords.js'
 import { addAnchor } from '../../shared/comments/commentThreads.js'
 import { COMMENTS_ORIGIN, type CommentsStore } from './CommentsStore.js'
-import { applyCommentsTransaction, bindingOf, commentsKey, initialCommentsState, locateAll, tellComments, type ActivationReason, type CommentsMeta } from './commentsPluginState.js'
+import { applyCommentsTransaction, bindingOf, commentsKey, initialCommentsState, locateAll, tellComments, type ActivationReason, type CommentsMeta, type CommentsState } from './commentsPluginState.js'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -153,9 +153,13 @@ export const CommentHighlights = Extension.create<{ store: CommentsStore | null 
           const unsubscribe = store.subscribe(relocate)
           // The binding's view comes first and has shown the document by now: read every passage once.
           const first = setTimeout(relocate, 0)
+          // The state last checked: a selection change keeps the plugin's state, and needs no second look.
+          let checked: CommentsState | undefined
           return {
             update: () => {
-              if (check !== null || !commentsKey.getState(view.state)?.unconfirmed) return
+              const state = commentsKey.getState(view.state)
+              if (check !== null || !state?.unconfirmed || state === checked) return
+              checked = state
               check = setTimeout(() => {
                 check = null
                 if (!destroyed) reanchorMovedPassages(view, store)
