@@ -79,6 +79,16 @@ export function readMemory(pid: number): MemorySample {
   return { rssKb: kb('VmRSS'), peakRssKb: kb('VmHWM') }
 }
 
+/** The CPU time of several processes together (a target of two server processes counts both). */
+export function sumCpuUs(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + readCpuUs(pid), 0)
+}
+
+/** The memory of several processes together (peaks summed: an upper bound of the peak of the sum). */
+export function sumMemory(pids: readonly number[]): MemorySample {
+  return pids.map(readMemory).reduce((sum, sample) => ({ rssKb: sum.rssKb + sample.rssKb, peakRssKb: sum.peakRssKb + sample.peakRssKb }), { rssKb: 0, peakRssKb: 0 })
+}
+
 export interface SpawnedServer {
   pid: number
   port: number

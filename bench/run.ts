@@ -5,8 +5,10 @@
  *   --reps N         repetitions per scenario (default 3; 1 with --quick)
  *   --only a,b       only scenarios whose id starts with one of these (fanout, many-rooms, cold-load, throughput,
  *                    durable-ack, export, browser, versions-open)
- *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also the diagnostic caucus-mem:
- *                    Caucus on an in-memory SQLite database, to show what durable writes cost)
+ *   --targets a,b    only these targets (caucus, y-websocket, hocuspocus, floor; also caucus-pg, the same build on
+ *                    PostgreSQL (BENCH_DATABASE_URL, a fresh schema per server, dropped after); the diagnostic caucus-mem:
+ *                    Caucus on an in-memory SQLite database, to show what durable writes cost; caucus-2p: two processes
+ *                    on one PostgreSQL schema linked by Redis (BENCH_REDIS_URL) behind a TCP balancer, CPU and memory summed)
  *   --cpu-prof       write V8 CPU profiles of the Caucus server processes into bench/out/prof/
  *   --persist-all    competitors and floor persist in every scenario (by default only in cold load)
  *   --out DIR        where RESULTS.md and results-raw.json go (default: bench/ for a full run, bench/out/ for --quick)
@@ -15,6 +17,8 @@
  * `npm run bench -- monkey [--seeds N] [--from S] [--actions N] [--pages N]` runs the long co-editing monkey
  * instead (bench/monkey.ts): a correctness run over many seeds, not a measurement.
  * `npm run bench -- fuzz [--messages N] [--seed S]` runs the long fuzz test (bench/fuzz.ts, a million messages).
+ * `npm run bench -- crash-loop [--cycles N] [--engines sqlite,postgres] [--seed S]` runs the long crash loop
+ * (bench/crashLoop.ts, 200 SIGKILL/restart cycles per engine).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -22,6 +26,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareBefore } from './before.js'
+import { runCrashLoopBench } from './crashLoop.js'
 import { runFuzzBench } from './fuzz.js'
 import { runMonkeyBench } from './monkey.js'
 import { waitForQuietMachine } from './proc.js'
@@ -46,6 +51,7 @@ const QUIET_BUDGET_MS = 5 * 60_000
 
 if (process.argv[2] === 'monkey') process.exit(runMonkeyBench(process.argv.slice(3)))
 if (process.argv[2] === 'fuzz') process.exit(runFuzzBench(process.argv.slice(3)))
+if (process.argv[2] === 'crash-loop') process.exit(runCrashLoopBench(process.argv.slice(3)))
 
 const { values: flags } = parseArgs({
   options: {

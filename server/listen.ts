@@ -87,7 +87,7 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
   const metrics: CollabMetrics = new CollabMetrics({ rooms: () => collab.rooms.loadedCount, connections: () => collab.connectionCount })
   const log = options.collab?.log ?? logFunction(options.logger ?? createLogger())
   const relay = options.redisUrl
-    ? new RedisRelay({ url: options.redisUrl, log: (message, error) => log(message, error, { event: 'relay.failed' }), onResync: () => metrics.redisResyncs.inc() })
+    ? new RedisRelay({ url: options.redisUrl, log: (message, error) => log(message, error, { event: 'relay.failed' }), onResync: () => metrics.redisResyncs.inc(), onAccessChange: (change) => void collab.recheckAccess(change) })
     : undefined
   const collab: CollabServer = new CollabServer(metrics.timedStorage(options.storage), {
     ...options.collab,
@@ -97,7 +97,10 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     recheckAccess: (docId, principal) => accessPolicy.recheck(docId, principal),
   })
   // Removing a member, lowering a role, revoking a link, token or sign-in: open connections follow at once.
-  const stopFollowing = accounts.events.on((change) => void collab.recheckAccess(change))
+  const stopFollowing = accounts.events.on((change) => {
+    void collab.recheckAccess(change)
+    relay?.announceAccessChange(change)
+  })
   const recheckTimer = setInterval(() => void collab.recheckAccess(), ACCESS_RECHECK_INTERVAL_MS)
   recheckTimer.unref()
 

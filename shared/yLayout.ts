@@ -9,6 +9,8 @@ export const YLayout = {
   sources: 'sources',
   /** Shared document settings: a Y.Map (see shared/documentSettings.ts). */
   settings: 'settings',
+  /** Comment threads on passages of the text: a Y.Map of thread id → Y.Map (see shared/comments/commentThreads.ts). */
+  comments: 'comments',
 } as const
 
 /** What kind of shared type each root is. A root that is not listed here is not part of a Caucus document. */
@@ -16,4 +18,5 @@ export const YLayoutRootKinds: Readonly<Record<(typeof YLayout)[keyof typeof YLa
   [YLayout.richTextFragment]: 'xmlFragment',
   [YLayout.sources]: 'map',
   [YLayout.settings]: 'map',
+  [YLayout.comments]: 'map',
 }

@@ -22,7 +22,7 @@ export async function coldWrite(job: ColdWriteJob): Promise<Metrics> {
   const started = performance.now()
   const writer = connectClient(job.target, job.room, doc, { answerPeers: true })
   let stored: () => boolean
-  if (writer.websocketProvider && job.target.name === 'caucus') {
+  if (writer.websocketProvider && (job.target.name === 'caucus' || job.target.name === 'caucus-pg')) {
     let saved = emptySavedState()
     subscribeSavedAcks(writer.websocketProvider, (next) => (saved = next))
     stored = () => isDocSaved(doc, saved)

@@ -13,7 +13,8 @@ export interface TargetRef {
   protocol: ClientProtocol
   readyOn: 'synced' | 'connected'
   wsBase: string
-  serverPid: number
+  /** The server's processes (two for caucus-2p): their CPU and memory are summed. */
+  serverPids: number[]
   /** Sent with every websocket upgrade (Caucus: the bench account's cookie and Origin). */
   headers: Record<string, string>
 }

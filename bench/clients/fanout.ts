@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { subscribeSavedAcks } from '../../shared/savedState.js'
-import { otherCpuPct, readCpuUs, readMemory, sampleMachine } from '../proc.js'
+import { otherCpuPct, sumCpuUs, sumMemory, sampleMachine } from '../proc.js'
 import { summarize } from '../stats.js'
 import { connectMany, pollUntil, sleep, type BenchClient } from './connect.js'
 import type { Job, Metrics } from './jobs.js'
@@ -58,8 +58,8 @@ export async function fanout(job: FanoutJob): Promise<Metrics> {
 
   const editsPerTyper = Math.floor(job.durationMs / job.intervalMs)
   const sentKeys: string[] = []
-  const machine0 = sampleMachine([job.target.serverPid, process.pid])
-  const serverCpu0 = readCpuUs(job.target.serverPid)
+  const machine0 = sampleMachine([...job.target.serverPids, process.pid])
+  const serverCpu0 = sumCpuUs(job.target.serverPids)
   const clientCpu0 = process.cpuUsage()
   const started = performance.now()
   await Promise.all(
@@ -89,11 +89,11 @@ export async function fanout(job: FanoutJob): Promise<Metrics> {
     job.drainMs,
     10,
   )
-  const serverCpuUs = readCpuUs(job.target.serverPid) - serverCpu0
-  const otherCpu = otherCpuPct(machine0, sampleMachine([job.target.serverPid, process.pid]))
+  const serverCpuUs = sumCpuUs(job.target.serverPids) - serverCpu0
+  const otherCpu = otherCpuPct(machine0, sampleMachine([...job.target.serverPids, process.pid]))
   const clientCpu = process.cpuUsage(clientCpu0)
   const wallMs = performance.now() - started
-  const memory = readMemory(job.target.serverPid)
+  const memory = sumMemory(job.target.serverPids)
   for (const client of clients) client.destroy()
 
   const delivered = sentKeys.reduce((sum, key) => sum + Math.min(receivers, receipts.get(key) ?? 0), 0)

@@ -1,4 +1,4 @@
-import { readMemory } from '../proc.js'
+import { sumMemory } from '../proc.js'
 import { connectMany, sleep } from './connect.js'
 import type { Job, Metrics } from './jobs.js'
 
@@ -15,7 +15,7 @@ export async function manyRooms(job: ManyRoomsJob): Promise<Metrics> {
   const connectMs = performance.now() - started
   // A moment for the server to finish what joining started (awareness broadcasts, writes) before measuring.
   await sleep(1000)
-  const memory = readMemory(job.target.serverPid)
+  const memory = sumMemory(job.target.serverPids)
   for (const client of clients) client.destroy()
   return { clients: count, connectMs, rssMb: memory.rssKb / 1024, peakRssMb: memory.peakRssKb / 1024 }
 }

@@ -1,4 +1,4 @@
-import { otherCpuPct, readCpuUs, readMemory, sampleMachine } from '../proc.js'
+import { otherCpuPct, sumCpuUs, sumMemory, sampleMachine } from '../proc.js'
 import { connectMany, pollUntil, sleep } from './connect.js'
 import type { Job, Metrics } from './jobs.js'
 import { MarkerLog } from './markers.js'
@@ -41,8 +41,8 @@ export async function throughput(job: ThroughputJob): Promise<Metrics> {
   if (!(await pollUntil(() => received.every((n) => n >= 1), 30_000))) throw new Error(`${job.target.name}: warm-up marker not received`)
   received.fill(0)
 
-  const machine0 = sampleMachine([job.target.serverPid, process.pid])
-  const serverCpu0 = readCpuUs(job.target.serverPid)
+  const machine0 = sampleMachine([...job.target.serverPids, process.pid])
+  const serverCpu0 = sumCpuUs(job.target.serverPids)
   const clientCpu0 = process.cpuUsage()
   const started = performance.now()
   stopped = false
@@ -51,11 +51,11 @@ export async function throughput(job: ThroughputJob): Promise<Metrics> {
   stopped = true
   const sent = markers.sentCount - 1
   const drained = await pollUntil(() => received.every((n) => n >= sent), job.drainMs, 5)
-  const serverCpuUs = readCpuUs(job.target.serverPid) - serverCpu0
-  const otherCpu = otherCpuPct(machine0, sampleMachine([job.target.serverPid, process.pid]))
+  const serverCpuUs = sumCpuUs(job.target.serverPids) - serverCpu0
+  const otherCpu = otherCpuPct(machine0, sampleMachine([...job.target.serverPids, process.pid]))
   const clientCpu = process.cpuUsage(clientCpu0)
   const elapsedMs = lastDelivery - started
-  const memory = readMemory(job.target.serverPid)
+  const memory = sumMemory(job.target.serverPids)
   for (const client of clients) client.destroy()
 
   const delivered = Math.min(...received)

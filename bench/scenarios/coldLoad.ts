@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { readMemory } from '../proc.js'
 import { TARGET_ORDER, startTarget, type RunningTarget, type TargetName } from '../targets/index.js'
+import { dropBenchSchema } from '../targets/postgresSchema.js'
 import { buildTraceDocument, type BuiltDocument } from '../trace.js'
 import { targetRef, type RunContext, type Scenario } from './harness.js'
 import { runJob } from './workers.js'
@@ -16,7 +17,7 @@ export function coldLoadScenario(quick: boolean): Scenario {
   return {
     id: 'cold-load',
     title: 'cold load of the automerge-paper document after a restart',
-    targets: TARGET_ORDER,
+    targets: [...TARGET_ORDER, 'caucus-pg'],
     reps: 3,
     run: async (name: TargetName, context: RunContext) => {
       built ??= buildTraceDocument(context.tmpRoot, quick ? 0.2 : 1)
@@ -41,6 +42,7 @@ export function coldLoadScenario(quick: boolean): Scenario {
         }
       } finally {
         await running?.server.stop()
+        await dropBenchSchema(dataDir)
         rmSync(dataDir, { recursive: true, force: true })
       }
     },

@@ -25,7 +25,7 @@ export function fanoutScenarios(quick: boolean): Scenario[] {
     id: `fanout-${clients}`,
     title: `fan-out, ${clients} clients in one room, ${TYPERS} typing every ${INTERVAL_MS} ms`,
     // The in-memory diagnostic only where it explains a target (CPU per update at 50 clients).
-    targets: clients === 50 || quick ? [...TARGET_ORDER, 'caucus-mem'] : TARGET_ORDER,
+    targets: clients === 50 || quick ? [...TARGET_ORDER, 'caucus-mem', 'caucus-pg', 'caucus-2p'] : [...TARGET_ORDER, 'caucus-pg', 'caucus-2p'],
     reps: 3,
     run: (name, context) => runFanout(name, context, clients),
   }))
@@ -63,7 +63,7 @@ export function durableAckScenario(quick: boolean): Scenario {
   return {
     id: 'durable-ack',
     title: `durable ack under fan-out load (${clients} clients, ${TYPERS} typing; typers and receivers in separate processes)`,
-    targets: ['caucus', 'caucus-mem'],
+    targets: ['caucus', 'caucus-mem', 'caucus-pg', 'caucus-2p'],
     reps: 3,
     run: async (name, context) => {
       const metrics = await runDurableAck(name, context, clients)

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TargetRef } from '../clients/connect.js'
 import type { Metrics } from '../clients/jobs.js'
-import { readMemory } from '../proc.js'
+import { sumMemory } from '../proc.js'
 import { startTarget, type RunningTarget, type StartOptions, type TargetName } from '../targets/index.js'
+import { dropBenchSchema } from '../targets/postgresSchema.js'
 
 /** What every scenario gets from the orchestrator. */
 export interface RunContext {
@@ -31,13 +32,14 @@ export const targetRef = (running: RunningTarget): TargetRef => ({
   protocol: running.spec.protocol,
   readyOn: running.spec.readyOn,
   wsBase: running.wsBase,
-  serverPid: running.server.pid,
+  serverPids: running.serverPids,
   headers: running.headers,
 })
 
 /**
- * Starts `name` on a fresh data folder, runs `body`, adds the server's peak RSS over its whole life, and stops
- * it (gracefully, then by force) whatever happened.
+ * Starts `name` on a fresh data folder (and, for caucus-pg, a fresh PostgreSQL schema), runs `body`, adds the
+ * server's peak RSS over its whole life, and stops it (gracefully, then by force) and removes its data whatever
+ * happened.
  */
 export async function withFreshServer(
   name: TargetName,
@@ -53,11 +55,12 @@ export async function withFreshServer(
     ...options,
   })
   try {
-    const idle = readMemory(running.server.pid)
+    const idle = sumMemory(running.serverPids)
     const metrics = await body(running)
-    return { ...metrics, serverIdleRssMb: idle.rssKb / 1024, serverPeakRssMb: readMemory(running.server.pid).peakRssKb / 1024 }
+    return { ...metrics, serverIdleRssMb: idle.rssKb / 1024, serverPeakRssMb: sumMemory(running.serverPids).peakRssKb / 1024 }
   } finally {
     await running.server.stop()
+    await dropBenchSchema(dataDir)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

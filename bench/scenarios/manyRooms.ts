@@ -9,7 +9,7 @@ export function manyRoomsScenario(quick: boolean): Scenario {
     id: 'many-rooms',
     title: `many rooms, ${rooms} rooms × 2 clients`,
     // The stack floor is a diagnostic: the least memory a server on Caucus's libraries can have.
-    targets: [...TARGET_ORDER, 'stack-floor'],
+    targets: [...TARGET_ORDER, 'stack-floor', 'caucus-pg', 'caucus-2p'],
     reps: 3,
     run: async (name, context) => {
       const metrics = await withFreshServer(name, context, {}, async (running) => {

@@ -8,7 +8,7 @@ export function throughputScenario(quick: boolean): Scenario {
   return {
     id: 'throughput',
     title: `throughput, 4 writers (at most 64 updates in flight each) and 2 readers, ${durationMs / 1000} s`,
-    targets: [...TARGET_ORDER, 'caucus-mem'],
+    targets: [...TARGET_ORDER, 'caucus-mem', 'caucus-pg', 'caucus-2p'],
     reps: 3,
     run: (name, context) =>
       withFreshServer(name, context, {}, async (running) => {

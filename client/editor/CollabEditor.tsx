@@ -14,6 +14,9 @@ import { CitePicker } from '../citations/CitePicker.js'
 import { useCitationDisplay } from '../citations/useCitationDisplay.js'
 import { createCitationExtension } from '../citations/citationExtension.js'
 import { useFirstSync } from '../collab/useFirstSync.js'
+import { CommentHighlights } from '../comments/commentHighlights.js'
+import { CommentsPanel } from '../comments/CommentsPanel.js'
+import { commentsStoreFor } from '../comments/CommentsStore.js'
 import { PrintNotes } from '../print/PrintNotes.js'
 import { CaretBlockLaidOut } from './caretBlockLaidOut.js'
 import { KeepUnsupportedContent } from './keepUnsupportedContent.js'
@@ -86,6 +89,7 @@ export function CollabEditor({
           addProseMirrorPlugins: () => [new Plugin({ props: { handleKeyDown: (_view, event) => pickerKeys.current?.(event) ?? false } })],
         }),
         Collaboration.configure({ document: session.doc, field: YLayout.richTextFragment }),
+        CommentHighlights.configure({ store: commentsStoreFor(session.doc) }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
         Placeholder.configure({ placeholder: 'Write the statement here…' }),
         StatementCharacterCount,
@@ -138,6 +142,7 @@ export function CollabEditor({
         </article>
         <StatementCounts editor={editor} />
         <CitePicker editor={editor} store={session.sources} keyHandler={pickerKeys} />
+        <CommentsPanel editor={editor} store={commentsStoreFor(session.doc)} readOnly={readOnly} />
       </main>
       <Suspense fallback={<SourcesPending />}>
         <SourcesSidebar editor={editor} store={session.sources} readOnly={readOnly} title={title} citationDisplay={citationDisplay} onCitationDisplayChange={setCitationDisplay} />

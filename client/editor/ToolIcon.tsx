@@ -7,6 +7,7 @@ const paths: Record<string, string> = {
   horizontalRule: 'M4 12h16',
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
   redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3',
+  comment: 'M5 5h14a1 1 0 011 1v9a1 1 0 01-1 1h-8l-4 3.5V16H5a1 1 0 01-1-1V6a1 1 0 011-1z',
 }
 
 export function ToolIcon({ name, fallback }: { name: string; fallback: string }) {

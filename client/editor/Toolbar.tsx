@@ -106,6 +106,8 @@ export function Toolbar({ editor, readOnly = false }: { editor: Editor; readOnly
         {toolbarActions.filter((a) => a.group === 'block').map(button)}
         <span className="tool-separator" aria-hidden="true" />
         {toolbarActions.filter((a) => a.group === 'history').map(button)}
+        {!readOnly && <span className="tool-separator" aria-hidden="true" />}
+        {!readOnly && toolbarActions.filter((a) => a.group === 'review').map(button)}
       </div>
       {linkOpen && !readOnly && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>

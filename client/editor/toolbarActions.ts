@@ -5,7 +5,7 @@ export interface ToolbarAction {
   label: string
   icon: string
   shortcut?: string
-  group: 'inline' | 'block' | 'history'
+  group: 'inline' | 'block' | 'history' | 'review'
   run: (editor: Editor) => void
   isActive?: (editor: Editor) => boolean
   canRun?: (editor: Editor) => boolean
@@ -24,4 +24,6 @@ export const toolbarActions: ToolbarAction[] = [
   { id: 'horizontalRule', label: 'Divider line', icon: '—', group: 'block', run: (e) => e.chain().focus().setHorizontalRule().run() },
   { id: 'undo', label: 'Undo', icon: '↶', shortcut: `${mod}Z`, group: 'history', run: (e) => e.chain().focus().undo().run(), canRun: (e) => e.can().undo() },
   { id: 'redo', label: 'Redo', icon: '↷', shortcut: `${mod}Shift+Z`, group: 'history', run: (e) => e.chain().focus().redo().run(), canRun: (e) => e.can().redo() },
+  // The comments extension's command (client/comments/); a viewer's toolbar leaves the review group out.
+  { id: 'comment', label: 'Comment', icon: '💬', shortcut: `${mod}Alt+M`, group: 'review', run: (e) => e.commands.startComment(), canRun: (e) => e.can().startComment() },
 ]

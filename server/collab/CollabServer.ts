@@ -209,6 +209,7 @@ export class CollabServer {
   async recheckAccess(scope: AccessScope = {}): Promise<void> {
     const recheck = this.recheck
     if (!recheck) return
+    const scoped = scope.docId !== undefined || scope.userId !== undefined
     const affected = [...this.openConnections].filter(
       (connection) => (scope.docId === undefined || connection.docId === scope.docId) && (scope.userId === undefined || connection.principal.userId === scope.userId),
     )
@@ -218,8 +219,11 @@ export class CollabServer {
         try {
           decision = await recheck(connection.docId, connection.principal)
         } catch (error) {
-          // Failing closed: the client reconnects (a retryable code) and is decided afresh.
           this.log(`re-checking access of connection ${connection.number} to ${connection.docId} failed`, error, { event: 'access.recheckFailed', docId: connection.docId, connection: connection.number })
+          // After a change of access (a scoped re-check) fail closed: the client reconnects (a retryable code) and
+          // is decided afresh. The periodic re-check of everyone keeps what was decided when storage is down:
+          // nothing changed access meanwhile (that takes storage too), and an outage must not cut everyone off.
+          if (!scoped) return
           decision = { allow: false, close: 'storageUnavailable' }
         }
         if (connection.isClosed) return

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { createLogger, logFunction, type LogFunction } from '../ops/logger.js'
+import { foldLogEntries } from './foldLog.js'
 import { inTransaction } from './pgTransaction.js'
 import { migratePostgres } from './postgresMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
@@ -33,6 +34,32 @@ export interface PostgresOptions {
   max?: number
   /** Where a lost connection is reported; a JSON logger on standard output by default. */
   log?: LogFunction
+  /** Overrides of POSTGRES_TIMEOUTS (parameters of the same names in the URL override both). */
+  timeouts?: Partial<PostgresTimeouts>
+}
+
+/** How long PostgreSQL may keep us waiting, in milliseconds, before an operation fails (and a save is retried). */
+export interface PostgresTimeouts {
+  /** Opening a connection, waiting for a free one of the pool included. */
+  connectionTimeoutMillis: number
+  /** Client side: a reply that never comes (a network that drops packets gives no error of its own). */
+  query_timeout: number
+  /** Server side: a statement that runs, or waits for a lock, longer than this is cancelled. */
+  statement_timeout: number
+  /** Server side: a transaction whose client went silent mid-way is ended, releasing its locks. */
+  idle_in_transaction_session_timeout: number
+}
+
+/**
+ * Long enough for any statement Caucus runs (the largest is a snapshot of one document), short enough that an
+ * outage fails saves within seconds rather than holding them, and readiness and retries see it.
+ * `statement_timeout` fires before `query_timeout`, so a slow server answers with its own error first.
+ */
+export const POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectionTimeoutMillis: 5_000,
+  query_timeout: 20_000,
+  statement_timeout: 15_000,
+  idle_in_transaction_session_timeout: 20_000,
 }
 
 /**
@@ -60,9 +87,15 @@ export class PostgresStorage implements Storage {
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
+      ...POSTGRES_TIMEOUTS,
+      ...options.timeouts,
+      // TCP keepalive finds a peer that vanished while a connection sat idle in the pool.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
     })
-    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    // An idle connection dropped by the server must not crash the process; the next query reconnects. (A
+    // connection in use reports its error to its query; see inTransaction for the moments between queries.)
     const log = options.log ?? logFunction(createLogger())
     pool.on('error', (error) => log('PostgreSQL connection lost (the next query reconnects)', error, { level: 'warn', event: 'storage.connectionLost' }))
     try {
@@ -132,9 +165,11 @@ export class PostgresStorage implements Storage {
     await inTransaction(this.pool, async (client) => {
       // Exclusive: waits for appends in flight to commit, and for another process's compaction of this document.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docId])
-      // Only what the snapshot covers: entries appended meanwhile have larger seqs and stay.
-      await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq])
-      await client.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [docId, Buffer.from(snapshot)])
+      // Only the entries the caller names: those appended meanwhile have larger seqs and stay. What they hold is
+      // read under the lock and folded in, so that an update this process never received survives.
+      const replaced = await client.query<{ seq: string; data: Buffer }>('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2 RETURNING seq, data', [docId, throughSeq])
+      const entries = replaced.rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => new Uint8Array(row.data))
+      await client.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [docId, Buffer.from(foldLogEntries(entries, snapshot))])
     })
   }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { foldLogEntries } from './foldLog.js'
 import { migrate } from './sqliteMigrations.js'
 import type { DocumentRecord, Storage } from './Storage.js'
 import { SqliteVersionStore } from './SqliteVersionStore.js'
@@ -55,7 +56,7 @@ export class SqliteStorage implements Storage {
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
       loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
-      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+      deleteUpTo: db.prepare<[string, number], { data: Buffer }>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ? RETURNING seq, data'),
     }
     const statements = this.statements
     const insertUpdate = (docId: string, update: Uint8Array) => Number(statements.appendUpdate.run(docId, update).lastInsertRowid)
@@ -67,8 +68,9 @@ export class SqliteStorage implements Storage {
         return seq
       }),
       replaceLog: db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number) => {
-        statements.deleteUpTo.run(docId, throughSeq)
-        insertUpdate(docId, snapshot)
+        // What the replaced entries hold is folded in: the snapshot may lack an update (see foldLogEntries).
+        const replaced = statements.deleteUpTo.all(docId, throughSeq).map((row) => new Uint8Array(row.data))
+        insertUpdate(docId, foldLogEntries(replaced, snapshot))
       }),
     }
   }

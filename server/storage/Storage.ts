@@ -10,7 +10,7 @@ export interface DocumentRecord {
 }
 
 /**
- * Everything the server persists. Implementations: SQLite (the embedded default) and, later, Postgres.
+ * Everything the server persists. Implementations: SQLite (the embedded default) and PostgreSQL.
  *
  * Yjs content is an append-only log of updates per document; `replaceLog` folds it into one snapshot.
  * A promise that resolves means the write has committed.
@@ -32,8 +32,12 @@ export interface Storage {
    */
   appendUpdate(docId: string, update: Uint8Array, now: number): Promise<{ seq: number }>
   /**
-   * Replaces every log entry up to and including `throughSeq` with `snapshot`, in one transaction. The snapshot
-   * must contain everything those entries did (it may contain more: applying an update twice changes nothing).
+   * Folds every log entry up to and including `throughSeq` into `snapshot`, in one transaction: they are replaced
+   * by one entry holding the snapshot plus whatever they held that it lacks (`foldLog.ts`). So a compaction never
+   * loses a stored update, whatever snapshot it is given: one process's snapshot may lack an update another
+   * process appended before `throughSeq` (one it never received), and the document is never overwritten by an
+   * emptier state. The snapshot may also hold more than the log (edits not yet appended): applying an update
+   * twice changes nothing. Entries after `throughSeq` (appended meanwhile) stay, after the new one.
    */
   replaceLog(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
 

@@ -13,7 +13,10 @@ export interface ChildServer {
   url: string
   wsUrl: string
   child: ChildProcess
-  /** The default test user, signed up (or in, on a restarted server) through the API; the helpers' default. */
+  /**
+   * The default test user, signed up (or in, on a restarted server at another port) through the API; the
+   * helpers' default. A restart at the same address keeps the previous process's session.
+   */
   auth: Credentials
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string
@@ -29,7 +32,7 @@ export interface ChildServer {
 export interface ChildServerOptions {
   /**
    * More environment for the process, kept for `restart()`: `DATABASE_URL` (a per-test schema is chosen in the
-   * URL, see `postgresUrl` in postgres.ts), `REDIS_URL`, a fixed `PORT` (so that clients reconnect to the
+   * URL, see `testDatabaseUrl` in postgres.ts), `REDIS_URL`, a fixed `PORT` (so that clients reconnect to the
    * restarted process at the same address), or anything that overrides the defaults below.
    */
   env?: Record<string, string>
@@ -44,7 +47,12 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
  * Compiles the server exactly as `npm start` does and runs `node <build>/server/main.js` in its own process, so
  * a test exercises the production build and can SIGKILL it: something an in-process server cannot simulate.
  */
-export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
+export function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
+  return spawnServer(dataDir, options, null)
+}
+
+/** `previous`: the process this one replaces, whose sign-in it keeps when it listens at the same address. */
+async function spawnServer(dataDir: string, options: ChildServerOptions, previous: ChildServer | null): Promise<ChildServer> {
   await (built ??= buildNodeEntries(['server/main.ts'], buildDir))
   const child = spawn(process.execPath, [join(buildDir, 'server/main.js')], {
     cwd: repoRoot,
@@ -96,9 +104,10 @@ export async function startChildServer(dataDir: string, options: ChildServerOpti
     void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)))
   })
 
-  const auth = await signUpOrIn(url, DEFAULT_USER.name, DEFAULT_USER.email)
+  // Sessions are stored, so a restart at the same address keeps the sign-in (and spares a password hash).
+  const auth = previous?.url === url ? previous.auth : await signUpOrIn(url, DEFAULT_USER.name, DEFAULT_USER.email)
   setDefaultCredentials(url, auth)
-  return {
+  const server: ChildServer = {
     url,
     auth,
     wsUrl: url.replace(/^http/, 'ws') + COLLAB_PATH,
@@ -110,6 +119,7 @@ export async function startChildServer(dataDir: string, options: ChildServerOpti
       child.kill(signal)
       return exited
     },
-    restart: () => startChildServer(dataDir, options),
+    restart: () => spawnServer(dataDir, options, server),
   }
+  return server
 }

@@ -42,6 +42,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   onTestFinished(() => schema.drop())
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()))
   const balancer = await startTcpBalancer(ports)
+  onTestFinished(() => balancer.close())
   const env = {
     DATABASE_URL: testDatabaseUrl(schema.schema, { port: options.postgresPort }),
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,

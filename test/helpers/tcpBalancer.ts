@@ -1,10 +1,10 @@
 import { connect, createServer, type Socket } from 'node:net'
-import { onTestFinished } from 'vitest'
 
 /**
  * A round-robin TCP load balancer on 127.0.0.1, standing in for nginx in process tests: each new connection goes
  * to the next backend port, skipping one that refuses (a dead process), with no sticky routing. Bytes pass as
- * they are (Host and Origin included), so the servers must accept the balancer's origin (CAUCUS_ORIGIN).
+ * they are (Host and Origin included), so the servers must accept the balancer's origin (CAUCUS_ORIGIN). The
+ * caller closes it (the bench uses it too, outside vitest).
  */
 export interface TcpBalancer {
   readonly port: number
@@ -51,6 +51,5 @@ export async function startTcpBalancer(backendPorts: readonly number[]): Promise
     for (const socket of sockets) socket.destroy()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
-  onTestFinished(close)
   return { port, url: `http://127.0.0.1:${port}`, connectionsPerBackend: given, close }
 }

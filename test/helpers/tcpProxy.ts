@@ -21,7 +21,7 @@ export type PauseDirection = 'both' | 'toClient' | 'toServer'
  * const proxy = await startTcpProxy(5432)
  * const url = `postgres://postgres@127.0.0.1:${proxy.port}/test`
  * proxy.cut()        // open connections reset; new ones refused until…
- * proxy.restore()    // …now: connections go through again
+ * proxy.restore()    // …now: connections go through again (and any pause ends)
  * proxy.pause('toClient') // requests arrive, replies are held (a commit whose answer is lost)
  * proxy.resume()     // held bytes are delivered, in order
  * ```
@@ -39,7 +39,10 @@ export interface TcpProxy {
    * ones (see CutMode; `reset` by default). Bytes held by `pause` are dropped with their connections.
    */
   cut(mode?: CutMode): void
-  /** Ends a cut: new connections go through again (connections held by a blackhole are reset now). */
+  /**
+   * Back to normal: ends a cut (connections held by a blackhole are reset now) and a pause (held bytes are
+   * delivered); new connections go through again.
+   */
   restore(): void
   /**
    * Holds bytes without closing anything: open connections stay open and new ones are connected, but nothing
@@ -151,6 +154,7 @@ export async function startTcpProxy(targetPort: number, options: { targetHost?: 
       cutMode = null
       for (const socket of [...blackholed]) socket.resetAndDestroy()
       blackholed.clear()
+      proxy.resume()
     },
     pause(direction = 'both') {
       paused = direction

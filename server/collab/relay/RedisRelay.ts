@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Redis, type RedisOptions } from 'ioredis'
+import type { AccessChange } from '../../auth/accessEvents.js'
 import type { Relay, RelayedRoom, RoomLink } from './Relay.js'
 import { RoomChannel, type ChannelTransport } from './RoomChannel.js'
 
@@ -8,7 +9,12 @@ export interface RedisRelayOptions {
   log: (message: string, error?: unknown) => void
   /** Called for each room resynchronised after a gap (counted in the metrics). */
   onResync?: (docId: string, reason: string) => void
+  /** Called when another process changed who may open what (its open connections in that scope are re-checked here). */
+  onAccessChange?: (change: AccessChange) => void
 }
+
+/** One channel for every change of access: rare, and every process may hold connections it concerns. */
+const ACCESS_CHANNEL = 'caucus:access'
 
 /** Reconnect quickly and keep trying: an outage of Redis must end with the processes back in step. */
 const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1_000)
@@ -40,8 +46,11 @@ export class RedisRelay implements Relay, ChannelTransport {
     this.subscriber = new Redis(options.url, { ...common, maxRetriesPerRequest: null })
     for (const connection of [this.publisher, this.subscriber]) connection.on('error', (error: Error) => this.onError(error))
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      this.channels.get(channel.toString())?.receive(new Uint8Array(message.buffer, message.byteOffset, message.byteLength))
+      const name = channel.toString()
+      if (name === ACCESS_CHANNEL) return this.receiveAccessChange(message.toString())
+      this.channels.get(name)?.receive(new Uint8Array(message.buffer, message.byteOffset, message.byteLength))
     })
+    this.subscriber.subscribe(ACCESS_CHANNEL).catch((error: unknown) => this.log('subscribing to access changes failed', error))
     this.subscriber.on('ready', () => {
       this.outageLogged = false
       if (this.subscriberWasReady) this.resyncAll('Redis connection restored')
@@ -67,6 +76,31 @@ export class RedisRelay implements Relay, ChannelTransport {
       (error: unknown) => this.log(`subscribing to ${room.docId} failed`, error),
     )
     return channel
+  }
+
+  /**
+   * Tells the other processes that access changed, so that a removed member or a revoked link loses their
+   * connections everywhere at once. Lost while Redis is away: the periodic re-check (every minute) covers that.
+   */
+  announceAccessChange(change: AccessChange): void {
+    const message = JSON.stringify({ from: this.processId, docId: change.docId, userId: change.userId })
+    this.publisher.publish(ACCESS_CHANNEL, message).catch(() => {})
+  }
+
+  private receiveAccessChange(raw: string): void {
+    let message: { from?: unknown; docId?: unknown; userId?: unknown }
+    try {
+      message = JSON.parse(raw) as typeof message
+    } catch {
+      return this.log('unreadable access change on the relay')
+    }
+    if (message.from === this.processId) return
+    const change: AccessChange = {}
+    if (typeof message.docId === 'string') change.docId = message.docId
+    if (typeof message.userId === 'string') change.userId = message.userId
+    // An announcement that names nobody would re-check every connection: harmless, but not what anyone sent.
+    if (change.docId === undefined && change.userId === undefined) return
+    this.options.onAccessChange?.(change)
   }
 
   publish(channel: string, message: Uint8Array): Promise<unknown> {

@@ -1,3 +1,5 @@
+import type { AccessChange } from '../../auth/accessEvents.js'
+
 /**
  * How a room reaches the other processes that hold the same document (see RedisRelay). One process alone has
  * no relay: rooms then work exactly as before.
@@ -5,6 +7,8 @@
 export interface Relay {
   /** Starts relaying a room (subscribes to its channel and asks the peers for what it lacks). */
   join(room: RelayedRoom): RoomLink
+  /** Tells the other processes that access changed (they re-check their connections in that scope). */
+  announceAccessChange(change: AccessChange): void
   /** True while the relay can reach its peers (the readiness probe reports it). */
   readonly isConnected: boolean
   close(): Promise<void>

@@ -6,7 +6,8 @@ import { postgresAvailable } from '../../helpers/postgres.js'
 import { createPrng, type Prng } from '../../helpers/prng.js'
 import { redisAvailable, TEST_REDIS_URL } from '../../helpers/redis.js'
 import { tempDir } from '../../helpers/tempDir.js'
-import { addMember } from '../../helpers/testAuth.js'
+import { addMember, apiFetch } from '../../helpers/testAuth.js'
+import { CloseCode } from '../../../shared/closeCodes.js'
 import { createDoc, startTestServer } from '../../helpers/testServer.js'
 import { waitFor } from '../../helpers/waitFor.js'
 import { connectClient, waitForSync, type TestClient } from '../../helpers/yClient.js'
@@ -129,4 +130,23 @@ test.runIf(services)("a person whose process vanished takes their presence over 
   back.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 })
   await waitFor(() => cursorOf(aliceDoc.clientID) === 2, { message: "alice's new cursor to show at once, not after the dead copy times out" })
   expect(room?.awarenessOwner(aliceDoc.clientID)).not.toBe('remote')
+})
+
+test.runIf(services)('removing a member on one process closes their connection on the other at once, not at the next periodic re-check', async () => {
+  const dataDir = tempDir()
+  const ownersServer = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
+  const othersServer = await startTestServer({ postgres: true, dataDir, redisUrl: TEST_REDIS_URL })
+  const docId = await createDoc(ownersServer.url)
+  const bob = await othersServer.signUp('Bob Baker')
+  await addMember(ownersServer.url, docId, bob, 'editor')
+  const bobsClient = connectClient(othersServer.wsUrl, docId, { auth: bob })
+  await waitForSync(bobsClient.provider)
+  const closes: number[] = []
+  bobsClient.provider.on('connection-close', (event) => event && closes.push(event.code))
+
+  const removed = await apiFetch(`${ownersServer.url}/api/docs/${docId}/members/${bob.userId}`, { method: 'DELETE' })
+  expect(removed.status).toBe(200)
+  // The periodic re-check runs every minute; the announcement through Redis does it now.
+  await waitFor(() => closes.includes(CloseCode.documentNotFound), { timeoutMs: 5_000, message: "bob's connection on the other process to close" })
+  bobsClient.destroy()
 })

@@ -120,6 +120,52 @@ describe.each(ENGINES)('storage contract: $name', (engine) => {
     expect((await storage.appendUpdate('a', edits(1, 'z').updates[0]!, 1000)).seq).toBeGreaterThan(seqs.at(-1)!)
   })
 
+  test('replaceLog given a snapshot that lacks stored updates keeps what they inserted and deleted', async () => {
+    await storage.createDocument({ id: 'a', title: 'Two processes', now: 1000 })
+    // Both processes start from the same stored text; then each edits without hearing the other.
+    const seed = new Y.Doc()
+    seed.getText('body').insert(0, 'shared start. ')
+    const base = Y.encodeStateAsUpdate(seed)
+    await storage.appendUpdate('a', base, 1000)
+    const [mine, theirs] = [new Y.Doc(), new Y.Doc()]
+    for (const doc of [mine, theirs]) Y.applyUpdate(doc, base)
+    let seq = 0
+    for (const [doc, edit] of [
+      [theirs, (text: Y.Text) => text.insert(text.length, 'theirs, never seen here. ')],
+      [mine, (text: Y.Text) => text.insert(text.length, 'mine. ')],
+      [theirs, (text: Y.Text) => text.delete(0, 'shared '.length)],
+    ] as const) {
+      const before = Y.encodeStateVector(doc)
+      edit(doc.getText('body'))
+      seq = (await storage.appendUpdate('a', Y.encodeStateAsUpdate(doc, before), 1000)).seq
+    }
+    // A compaction by the process that never received the other's updates, through all of them.
+    await storage.replaceLog('a', Y.encodeStateAsUpdate(mine), seq)
+    expect(await storage.loadUpdates('a')).toHaveLength(1)
+    const everything = new Y.Doc()
+    for (const update of [Y.encodeStateAsUpdate(mine), Y.encodeStateAsUpdate(theirs)]) Y.applyUpdate(everything, update)
+    expect(await storedText(storage, 'a')).toBe(everything.getText('body').toString())
+    expect(await storedText(storage, 'a')).toContain('theirs, never seen here.')
+    expect(await storedText(storage, 'a')).not.toContain('shared')
+  })
+
+  test('the entry a compaction writes keeps the snapshot\'s garbage collection (deleted text is not stored again)', async () => {
+    await storage.createDocument({ id: 'a', title: 'Collected', now: 1000 })
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const text = doc.getText('body')
+    text.insert(0, 'kept. ')
+    text.insert(text.length, 'DELETED-WORDS')
+    text.delete('kept. '.length, 'DELETED-WORDS'.length)
+    let seq = 0
+    for (const update of updates) seq = (await storage.appendUpdate('a', update, 1000)).seq
+    await storage.replaceLog('a', Y.encodeStateAsUpdate(doc), seq)
+    const [entry] = await storage.loadUpdates('a')
+    expect(Buffer.from(entry!).includes('DELETED-WORDS')).toBe(false)
+    expect(await storedText(storage, 'a')).toBe('kept. ')
+  })
+
   test('a compaction racing appends loses none of them', async () => {
     await storage.createDocument({ id: 'a', title: 'Race', now: 1000 })
     const { updates, text } = edits(60, 'r')
