@@ -67,4 +67,13 @@ test('a named version, edits, then a restore brings the exact old text back live
   const versionOne = await (await apiFetch(`${server.url}/api/docs/${docId}/versions/1/export.md`)).text()
   expect(live).toBe(versionOne)
   expect(live).toContain('The council must act quickly')
+
+  // Text typed since the latest version is kept, as an automatic version, before another restore replaces it.
+  appendParagraph(ben.doc, 'Typed after the restore.')
+  await waitFor(() => ben.saved!.isAllSaved(), { message: 'the new paragraph to be saved' })
+  const again = await restoreVersion(server.url, docId, 2)
+  expect(again.before).toMatchObject({ number: 4, kind: 'auto', editors: [{ name: 'Test Writer' }] })
+  expect(again.version).toMatchObject({ number: 5, kind: 'restore', restoredFrom: 2 })
+  expect(JSON.stringify((await getVersion(server.url, docId, 4)).statement)).toContain('Typed after the restore.')
+  await waitFor(() => paragraphTexts(ana.doc).join('|') === 'The council must act slowly and fairly to protect the trails.|Signed by the coalition.', { message: 'version 2’s text on Ana’s page' })
 })
