@@ -1,25 +1,10 @@
 import { expect, test } from 'vitest'
-import * as Y from 'yjs'
 import { YLayout } from '../../shared/yLayout.js'
-import { createPrng, type Prng } from '../helpers/prng.js'
+import { randomEdit } from '../helpers/randomEdit.js'
+import { createPrng } from '../helpers/prng.js'
 import { createDoc, startTestServer } from '../helpers/testServer.js'
 import { waitFor } from '../helpers/waitFor.js'
 import { connectClient, waitForSync } from '../helpers/yClient.js'
-
-/** One random edit to the rich-text fragment: a new paragraph, or typing inside an existing one. */
-function randomEdit(doc: Y.Doc, prng: Prng, token: string): void {
-  const fragment = doc.getXmlFragment(YLayout.richTextFragment)
-  const paragraphs = fragment.toArray() as Y.XmlElement[]
-  if (paragraphs.length === 0 || prng.next() < 0.2) {
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText(token)])
-    fragment.insert(prng.int(paragraphs.length + 1), [paragraph])
-    return
-  }
-  const text = prng.pick(paragraphs).get(0) as Y.XmlText
-  // At either end only, so a token is never split by a later local edit and stays findable.
-  text.insert(prng.next() < 0.5 ? 0 : text.length, token)
-}
 
 test('two clients editing the same document at the same time end with identical content', async () => {
   const server = await startTestServer()

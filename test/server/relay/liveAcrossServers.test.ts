@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import { YLayout } from '../../../shared/yLayout.js'
 import { startCluster } from '../../helpers/cluster.js'
 import { postgresAvailable } from '../../helpers/postgres.js'
-import { createPrng, type Prng } from '../../helpers/prng.js'
+import { randomEdit } from '../../helpers/randomEdit.js'
+import { createPrng } from '../../helpers/prng.js'
 import { redisAvailable, TEST_REDIS_URL } from '../../helpers/redis.js'
 import { tempDir } from '../../helpers/tempDir.js'
 import { addMember, apiFetch } from '../../helpers/testAuth.js'
@@ -14,18 +15,6 @@ import { connectClient, waitForSync, type TestClient } from '../../helpers/yClie
 
 const services = (await postgresAvailable()) && (await redisAvailable())
 
-function randomEdit(doc: Y.Doc, prng: Prng, token: string): void {
-  const fragment = doc.getXmlFragment(YLayout.richTextFragment)
-  const paragraphs = fragment.toArray() as Y.XmlElement[]
-  if (paragraphs.length === 0 || prng.next() < 0.2) {
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText(token)])
-    fragment.insert(prng.int(paragraphs.length + 1), [paragraph])
-    return
-  }
-  const text = prng.pick(paragraphs).get(0) as Y.XmlText
-  text.insert(prng.next() < 0.5 ? 0 : text.length, token)
-}
 
 const content = (client: TestClient) => client.doc.getXmlFragment(YLayout.richTextFragment).toString()
 
